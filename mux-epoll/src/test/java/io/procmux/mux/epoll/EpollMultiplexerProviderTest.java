@@ -1,0 +1,32 @@
+package io.procmux.mux.epoll;
+
+import static io.procmux.testkit.ProviderAssertions.assertDiscoveredOnce;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.procmux.spi.BackendKind;
+import io.procmux.spi.BackendNotImplementedException;
+import io.procmux.spi.BackendUnavailableException;
+
+import org.junit.jupiter.api.Test;
+
+class EpollMultiplexerProviderTest {
+
+    private final EpollMultiplexerProvider provider = assertDiscoveredOnce(BackendKind.MUX, "epoll", EpollMultiplexerProvider.class);
+
+    @Test
+    void isFoundOnceByServiceLoaderWithItsPriority() {
+        assertThat(provider.priority()).isEqualTo(100);
+        assertThat(provider.isNative()).isEqualTo(true);
+    }
+
+    @Test
+    void reportsItselfNotImplementedYetAndRefusesUse() {
+        assertThat(provider.unavailabilityCause()).get().isInstanceOf(BackendNotImplementedException.class)
+                .extracting(Throwable::getMessage).isEqualTo("not implemented yet");
+        assertThat(provider.isAvailable()).isFalse();
+        assertThatThrownBy(() -> provider.open())
+                .isInstanceOf(BackendUnavailableException.class)
+                .hasMessage("Backend 'epoll' is not available: not implemented yet");
+    }
+}
