@@ -1,0 +1,97 @@
+package io.procmux.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    /** The outcome of one in-process run. */
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionNamesProcmuxAndTheJdk() {
+        Run r = run("--version");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("procmux 0.").contains("Java " + System.getProperty("java.version"));
+    }
+
+    @Test
+    void helpExplainsBackendSelectionAndExitCodes() {
+        Run r = run("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("--spawner=NAME", "--mux=NAME", "--codec=NAME", "backends",
+                "-Dprocmux.<kind>=NAME", "Exit status: 0 success, 1 failure");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run r = run();
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing command");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Run r = run("frobnicate");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument at index 0: 'frobnicate'");
+    }
+
+    @Test
+    void backendsListsEveryKindAndEveryFirstPartyProvider() {
+        Run r = run("backends");
+        assertThat(r.status()).isZero();
+        for (String name : new String[] {"posix", "jvm", "epoll", "poll", "select", "struct", "local", "procfs", "unix"}) {
+            assertThat(r.out()).containsPattern("(?m)^[ *] (spawner|mux|codec|pool|proc|ipc) +" + name + " ");
+        }
+        assertThat(r.out()).contains("* = the backend chosen now");
+    }
+
+    @Test
+    void backendsMarksAtMostOneChosenProviderPerKind() {
+        Run r = run("backends");
+        for (String kind : new String[] {"spawner", "mux", "codec", "pool", "proc", "ipc"}) {
+            long chosen = r.out().lines().filter(l -> l.startsWith("* " + kind + " ")).count();
+            long noneLine = r.out().lines().filter(l -> l.startsWith("  " + kind + " ") && l.contains(" would be chosen: ")).count();
+            assertThat(chosen + noneLine).as("kind %s has exactly one choice line or one reason", kind).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMistypedBackendFlagFailsWithTheSuggestion() {
+        Run r = run("backends", "--mux", "epol");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("procmux: No multiplexer 'epol'. Available: [epoll, poll, select]. Did you mean 'epoll'?");
+    }
+
+    @Test
+    void globalFlagsWorkBeforeAndAfterTheSubcommand() {
+        Run before = run("--mux", "nosuch", "backends");
+        Run after = run("backends", "--mux", "nosuch");
+        assertThat(before.status()).isEqualTo(1);
+        assertThat(after.status()).isEqualTo(1);
+        assertThat(before.err()).contains("No multiplexer 'nosuch'");
+        assertThat(after.err()).isEqualTo(before.err());
+    }
+
+    @Test
+    void jsonListsTheSameProvidersAsTheTable() {
+        Run r = run("backends", "--json");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("{\"kinds\":[{\"kind\":\"spawner\"").endsWith("}\n");
+        for (String name : new String[] {"posix", "jvm", "epoll", "poll", "select", "struct", "local", "procfs", "unix"}) {
+            assertThat(r.out()).contains("{\"name\":\"" + name + "\",\"priority\":");
+        }
+    }
+}
