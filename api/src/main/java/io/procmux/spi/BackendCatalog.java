@@ -30,6 +30,8 @@ public final class BackendCatalog<P extends Backend> {
 
     private static final System.Logger LOG = System.getLogger(BackendCatalog.class.getName());
     private static final int MAX_BROKEN_ENTRIES = 1_000;
+    /** INFO lines already logged in this JVM: a choice is explained once, not on every selection. */
+    private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final BackendKind<P> kind;
     private final SelectionSettings settings;
@@ -199,11 +201,14 @@ public final class BackendCatalog<P extends Backend> {
         for (P provider : providers) {
             Optional<Throwable> cause = unavailabilityCause(provider);
             if (cause.isEmpty()) {
-                String missing = missingKnownNames();
-                if (!skipped.isEmpty() || !missing.isEmpty()) {
-                    LOG.log(Level.INFO, "procmux: " + kind.noun() + " '" + provider.name() + "' chosen"
+                String missing = LOG.isLoggable(Level.INFO) ? missingKnownNames() : "";
+                if (LOG.isLoggable(Level.INFO) && (!skipped.isEmpty() || !missing.isEmpty())) {
+                    String line = "procmux: " + kind.noun() + " '" + provider.name() + "' chosen"
                             + (skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped))
-                            + (missing.isEmpty() ? "" : "; not on the classpath: " + missing));
+                            + (missing.isEmpty() ? "" : "; not on the classpath: " + missing);
+                    if (LOGGED.add(line)) {
+                        LOG.log(Level.INFO, line);
+                    }
                 }
                 return new Selection<>(provider, skipped.isEmpty()
                         ? "highest priority" : "highest priority available (skipped " + String.join("; ", skipped) + ")");

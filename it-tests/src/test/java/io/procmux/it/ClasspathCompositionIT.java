@@ -1,0 +1,99 @@
+package io.procmux.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged CLI as a user would, with its {@code lib/} folder changed: a backend jar
+ * removed, a broken plugin added, the native kill switch set. Each change must show in what
+ * {@code procmux backends} finds and chooses.
+ */
+class ClasspathCompositionIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFullDistributionListsEveryFirstPartyBackend() throws Exception {
+        var r = Distribution.copyInto(dir).run("backends", "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.names("spawner")).containsExactly("posix", "jvm");
+        assertThat(r.names("mux")).containsExactly("epoll", "poll", "select");
+        assertThat(r.names("codec")).containsExactly("struct");
+        assertThat(r.names("proc")).containsExactly("procfs", "jvm");
+        assertThat(r.names("ipc")).containsExactly("unix");
+        assertThat(r.names("pool")).containsExactly("local");
+    }
+
+    @Test
+    void removingTheEpollJarRemovesEpollAndKeepsPollAndSelect() throws Exception {
+        var r = Distribution.copyInto(dir).remove("procmux-mux-epoll.jar").run("backends", "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.names("mux")).containsExactly("poll", "select");
+    }
+
+    @Test
+    void removingEveryMultiplexerJarNamesTheArtifactsToAdd() throws Exception {
+        var r = Distribution.copyInto(dir).remove("procmux-mux-epoll.jar").remove("procmux-mux-select.jar")
+                .run("backends", "--json");
+        assertThat(r.names("mux")).isEmpty();
+        assertThat(r.chosen("mux")).isNull();
+        assertThat(r.error("mux")).isEqualTo(
+                "No multiplexer on the classpath. Add one of: io.procmux:procmux-mux-epoll, io.procmux:procmux-mux-select.");
+    }
+
+    @Test
+    void namingABackendWhoseJarWasRemovedSaysWhichArtifactToAdd() throws Exception {
+        var r = Distribution.copyInto(dir).remove("procmux-mux-epoll.jar").run("backends", "--mux", "epoll");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains(
+                "procmux: No multiplexer 'epoll'. Available: [poll, select]. Add io.procmux:procmux-mux-epoll to the classpath.");
+    }
+
+    @Test
+    void theKillSwitchTurnsEveryNativeBackendOffAndSaysWhy() throws Exception {
+        var r = Distribution.copyInto(dir).run(List.of("-Dprocmux.noNative=true"), List.of(), "backends", "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("{\"name\":\"epoll\",\"priority\":100,\"native\":true,\"available\":false,"
+                + "\"cause\":\"native backends are disabled by -Dprocmux.noNative=true\"");
+        assertThat(r.chosen("mux")).isNull();
+        assertThat(r.chosen("ipc")).isNull();
+    }
+
+    @Test
+    void aBrokenPluginIsReportedAndEveryOtherBackendStillLoads(@TempDir Path plugins) throws Exception {
+        Path jar = plugins.resolve("broken-plugin.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("META-INF/services/io.procmux.spi.MultiplexerProvider"));
+            out.write("com.example.MissingMultiplexerProvider\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        var r = Distribution.copyInto(dir).run(List.of(), List.of(jar), "backends", "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.names("mux")).containsExactly("epoll", "poll", "select");
+        assertThat(r.out()).contains("a multiplexer provider failed to load and was skipped: "
+                + "io.procmux.spi.MultiplexerProvider: Provider com.example.MissingMultiplexerProvider not found");
+        assertThat(r.err()).contains("WARNING procmux: a multiplexer provider failed to load and was skipped");
+    }
+
+    @Test
+    void theVersionRunsWithoutAnyBackendJar() throws Exception {
+        Distribution d = Distribution.copyInto(dir);
+        for (String jar : List.of("procmux-spawn-posix.jar", "procmux-spawn-jvm.jar", "procmux-mux-epoll.jar",
+                "procmux-mux-select.jar", "procmux-ipc-unix.jar", "procmux-codec-struct.jar", "procmux-pool.jar")) {
+            d.remove(jar);
+        }
+        var r = d.run("--version");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("procmux ");
+    }
+
+}
