@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The owner of a {@code /proc/PID} directory (the process's effective user, as {@code ps} shows
- * it), by name, or the uid as text when the uid has no name.
+ * The owner of a {@code /proc/PID} directory, by name, or the uid as text when the uid has no
+ * name. The kernel gives that directory the process's effective uid, except that a non-dumpable
+ * process (one that changed its credentials, such as a setuid program) shows as root.
  *
  * <p>Cost: one {@code stat} per call; the name lookup ({@link Files#getOwner}, which asks the
  * system's user database) runs once per distinct uid and is remembered by this instance. Meant to
