@@ -2,20 +2,23 @@ package io.procmux.proc.jvm;
 
 import com.google.auto.service.AutoService;
 import io.procmux.proc.ProcessTable;
-import io.procmux.spi.BackendNotImplementedException;
+import io.procmux.spi.BackendUnavailableException;
 import io.procmux.spi.ProcessTableProvider;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Provider of the {@code jvm} process table: the process table through {@link ProcessHandle}; portable, with the fields the JDK knows.
+ * Provider of the {@code jvm} process table ({@link JvmProcessTable}): the process table through
+ * {@link ProcessHandle}, portable, with the fields the JDK knows (no state, nice, priority, threads
+ * or RSS). The fallback where {@code procfs} is unavailable.
  *
- * <p>Not implemented yet: it reports itself unavailable with the cause "not implemented yet", so
- * {@code procmux backends} lists it and selection never picks it.
+ * <p>Cost: construction does nothing; the probe lists the processes once per JVM, on the first
+ * {@link #unavailabilityCause()}, to learn whether this platform supports it. No native code of ours.
  */
 @AutoService(ProcessTableProvider.class)
 public final class JvmProcessTableProvider implements ProcessTableProvider {
 
-    /** Creates the provider; touches no native code. */
+    /** Creates the provider; touches nothing. */
     public JvmProcessTableProvider() {
     }
 
@@ -35,12 +38,37 @@ public final class JvmProcessTableProvider implements ProcessTableProvider {
     }
 
     @Override
+    public Map<String, String> capabilities() {
+        return Map.of("fields", "pid,ppid,user,startTime,command,name");
+    }
+
+    @Override
     public Optional<Throwable> unavailabilityCause() {
-        return Optional.of(new BackendNotImplementedException());
+        return Probe.CAUSE;
     }
 
     @Override
     public ProcessTable open() {
-        throw BackendNotImplementedException.refuse(this);
+        Optional<Throwable> cause = unavailabilityCause();
+        if (cause.isPresent()) {
+            throw new BackendUnavailableException(
+                    "Backend 'jvm' is not available: " + cause.get().getMessage(), cause.get());
+        }
+        return new JvmProcessTable();
+    }
+
+    /** Holds the probe's result, computed on first use. */
+    private static final class Probe {
+        static final Optional<Throwable> CAUSE = probe();
+
+        private static Optional<Throwable> probe() {
+            try {
+                ProcessHandle.allProcesses().findAny();
+                ProcessHandle.current().info();
+                return Optional.empty();
+            } catch (UnsupportedOperationException | SecurityException e) {
+                return Optional.of(e);
+            }
+        }
     }
 }

@@ -2,12 +2,8 @@ package io.procmux.proc.jvm;
 
 import static io.procmux.testkit.ProviderAssertions.assertDiscoveredOnce;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.procmux.spi.BackendKind;
-import io.procmux.spi.BackendNotImplementedException;
-import io.procmux.spi.BackendUnavailableException;
-
 import org.junit.jupiter.api.Test;
 
 class JvmProcessTableProviderTest {
@@ -18,15 +14,14 @@ class JvmProcessTableProviderTest {
     void isFoundOnceByServiceLoaderWithItsPriority() {
         assertThat(provider.priority()).isEqualTo(10);
         assertThat(provider.isNative()).isEqualTo(false);
+        assertThat(provider.capabilities()).containsEntry("fields", "pid,ppid,user,startTime,command,name");
     }
 
     @Test
-    void reportsItselfNotImplementedYetAndRefusesUse() {
-        assertThat(provider.unavailabilityCause()).get().isInstanceOf(BackendNotImplementedException.class)
-                .extracting(Throwable::getMessage).isEqualTo("not implemented yet");
-        assertThat(provider.isAvailable()).isFalse();
-        assertThatThrownBy(() -> provider.open())
-                .isInstanceOf(BackendUnavailableException.class)
-                .hasMessage("Backend 'jvm' is not available: not implemented yet");
+    void isAvailableAndOpensTheTable() {
+        assertThat(provider.unavailabilityCause()).isEmpty();
+        assertThat(provider.isAvailable()).isTrue();
+        assertThat(provider.open()).isInstanceOf(JvmProcessTable.class)
+                .extracting(t -> t.name()).isEqualTo("jvm");
     }
 }
