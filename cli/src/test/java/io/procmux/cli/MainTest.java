@@ -94,4 +94,37 @@ class MainTest {
             assertThat(r.out()).contains("{\"name\":\"" + name + "\",\"priority\":");
         }
     }
+
+    @Test
+    void psListsThisJvmWithItsParent() {
+        Run r = run("ps");
+        assertThat(r.status()).as(r.err()).isZero();
+        long pid = ProcessHandle.current().pid();
+        long ppid = ProcessHandle.current().parent().orElseThrow().pid();
+        assertThat(r.out()).startsWith("    PID    PPID STAT  NI       RSS CMD")
+                .containsPattern("(?m)^ +" + pid + " +" + ppid + " [RS] ");
+    }
+
+    @Test
+    void psJsonHasEveryFieldAndNullsForTheUnknown() {
+        Run r = run("ps", "--json", "--proc", "jvm");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("{\"pid\":" + ProcessHandle.current().pid() + ",\"ppid\":")
+                .contains("\"state\":null,\"nice\":null");
+    }
+
+    @Test
+    void treeOfThisJvmStartsWithItsOwnLabel() {
+        long pid = ProcessHandle.current().pid();
+        Run r = run("tree", Long.toString(pid));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("java(" + pid + ")");
+    }
+
+    @Test
+    void treeOfAMissingPidFails() {
+        Run r = run("tree", "2147483647");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("procmux: No process 2147483647" + System.lineSeparator());
+    }
 }

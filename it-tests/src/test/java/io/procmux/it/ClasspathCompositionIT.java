@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,6 +41,29 @@ class ClasspathCompositionIT {
         var r = Distribution.copyInto(dir).remove("procmux-mux-epoll.jar").run("backends", "--json");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.names("mux")).containsExactly("poll", "select");
+    }
+
+    @Test
+    @Tag("linux")
+    @EnabledOnOs(OS.LINUX)
+    void removingTheSpawnPosixJarChangesTheProcessTableFromProcfsToJvm() throws Exception {
+        var full = Distribution.copyInto(dir).run("backends", "--json");
+        assertThat(full.chosen("proc")).isEqualTo("procfs");
+        var without = Distribution.copyInto(dir.resolve("without-posix")).remove("procmux-spawn-posix.jar")
+                .run("backends", "--json");
+        assertThat(without.status()).as(without.err()).isZero();
+        assertThat(without.names("proc")).containsExactly("jvm");
+        assertThat(without.chosen("proc")).isEqualTo("jvm");
+    }
+
+    @Test
+    @Tag("linux")
+    @EnabledOnOs(OS.LINUX)
+    void psRunsOnWhicheverProcessTableIsLeft() throws Exception {
+        var r = Distribution.copyInto(dir).remove("procmux-spawn-posix.jar").run("ps");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("    PID    PPID STAT  NI       RSS CMD");
+        assertThat(r.out()).containsPattern("(?m)^ +" + ProcessHandle.current().pid() + " +\\d+ +- +- +- +\\S*java");
     }
 
     @Test
