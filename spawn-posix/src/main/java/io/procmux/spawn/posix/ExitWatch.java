@@ -34,9 +34,9 @@ final class ExitWatch {
     }
 
     /** Opens a pidfd for {@code pid} when the kernel has them; -1 otherwise (then the reaper polls). */
-    static ExitWatch open(Native nat, long pid) {
+    static ExitWatch open(Native nat, long pid, boolean usePidfd) {
         int fd = -1;
-        if (nat.hasPidfd()) {
+        if (usePidfd && nat.hasPidfd()) {
             long r = nat.libc().syscall(Native.SYS_PIDFD_OPEN, pid, 0);
             fd = r < 0 ? -1 : (int) r;
         }
@@ -62,35 +62,50 @@ final class ExitWatch {
      * reaped now. Completes {@link #exit()} outside the lock.
      */
     boolean tryReap() {
+        return reap(false);
+    }
+
+    /**
+     * The reaper's variant of {@link #tryReap()}: once the child is reaped, the reaper's hold on
+     * the pidfd is released before the exit future completes, so a waiter that wakes up and
+     * closes the child finds the descriptor already gone.
+     */
+    boolean reapAndRelease() {
+        return reap(true);
+    }
+
+    private boolean reap(boolean releaseForReaper) {
         ExitStatus status = null;
         RuntimeException failure = null;
         synchronized (this) {
-            if (reaped) {
-                return true;
-            }
-            int[] word = new int[1];
-            while (true) {
-                int r = nat.posix().waitpid(pid, word, WNOHANG);
-                if (r == pid) {
-                    status = ExitStatus.fromWaitStatus(word[0]);
+            if (!reaped) {
+                int[] word = new int[1];
+                while (true) {
+                    int r = nat.posix().waitpid(pid, word, WNOHANG);
+                    if (r == pid) {
+                        status = ExitStatus.fromWaitStatus(word[0]);
+                        break;
+                    }
+                    if (r == 0) {
+                        return false;
+                    }
+                    int errno = nat.errno();
+                    if (errno == Errnos.EINTR) {
+                        continue;
+                    }
+                    failure = new IllegalStateException("cannot wait for pid " + pid + ": " + Native.errnoText(errno)
+                            + " (" + Native.errnoName(errno) + "); was it reaped elsewhere (waitpid(-1), SIGCHLD ignored)?");
                     break;
                 }
-                if (r == 0) {
-                    return false;
-                }
-                int errno = nat.errno();
-                if (errno == Errnos.EINTR) {
-                    continue;
-                }
-                failure = new IllegalStateException("cannot wait for pid " + pid + ": " + Native.errnoText(errno)
-                        + " (" + Native.errnoName(errno) + "); was it reaped elsewhere (waitpid(-1), SIGCHLD ignored)?");
-                break;
+                reaped = true;
             }
-            reaped = true;
+        }
+        if (releaseForReaper) {
+            releaseByReaper();
         }
         if (status != null) {
             exit.complete(status);
-        } else {
+        } else if (failure != null) {
             exit.completeExceptionally(failure);
         }
         return true;

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * see BENCHMARKS.md); afterwards every accessor is a field read. The probe opens and closes one
  * pidfd of this process and nothing else.
  */
-public final class Native {
+final class Native {
     /** Linux {@code pidfd_open} system call number (the same on every Linux architecture). */
     static final long SYS_PIDFD_OPEN = 434;
 

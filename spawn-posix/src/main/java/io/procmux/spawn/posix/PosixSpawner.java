@@ -36,11 +36,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PosixSpawner implements Spawner {
     private final Native nat;
+    private final boolean usePidfd;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Creates a spawner; loads the native side if needed. @throws IllegalStateException if it is unavailable */
     public PosixSpawner() {
+        this(true);
+    }
+
+    /** For tests: {@code usePidfd=false} forces the reaper's WNOHANG fallback for this spawner's children. */
+    PosixSpawner(boolean usePidfd) {
         this.nat = Native.get();
+        this.usePidfd = usePidfd;
     }
 
     @Override
@@ -103,7 +110,7 @@ public final class PosixSpawner implements Spawner {
                     throw new SpawnException(spec.program(), Native.errnoName(rc), Native.errnoText(rc));
                 }
                 stdio.afterSpawn();
-                ExitWatch watch = ExitWatch.open(nat, pid.getValue());
+                ExitWatch watch = ExitWatch.open(nat, pid.getValue(), usePidfd);
                 Reaper.shared().watch(watch);
                 return new PosixChild(spec.program(), watch, output(stdio.takeParentEnd(0)),
                         input(stdio.takeParentEnd(1)), input(stdio.takeParentEnd(2)));

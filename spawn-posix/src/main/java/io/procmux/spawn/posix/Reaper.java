@@ -137,9 +137,7 @@ final class Reaper implements Runnable {
                 check = pollfds.getShort((long) slot * POLLFD_BYTES + 6) != 0;
                 slot++;
             }
-            if (check && w.tryReap()) {
-                w.releaseByReaper();
-            } else {
+            if (!check || !w.reapAndRelease()) {
                 watched.set(kept++, w);
             }
         }
