@@ -380,6 +380,7 @@ public abstract class AbstractSpawnerTest {
                 expected.add("7");
             }
             assertThat(lines(capture(b))).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(open.read()).as("this side's descriptor is still open").isEqualTo('x');
         }
     }
 

@@ -33,7 +33,7 @@ public final class ProcScan {
 
     /** The number of descriptors this JVM has open, from {@code /proc/self/fd}. */
     public static int openFdCount() {
-        return (int) list(PROC.resolve("self/fd")).size() - 1; // minus the directory stream's own fd
+        return list(PROC.resolve("self/fd")).size() - 1; // minus the directory stream's own fd
     }
 
     /** The descriptor numbers this JVM has open (including the one used to list them). */

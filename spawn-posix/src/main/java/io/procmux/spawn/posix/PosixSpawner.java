@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * The {@code posix} spawner: {@code posix_spawnp(3)} (PATH lookup in this process's PATH when the
  * program has no slash, as glibc and the JDK do), with file actions for the standard streams, the
  * working directory ({@code addchdir_np}) and handed-over descriptors, every other descriptor
- * closed in the child ({@code addclosefrom_np}), all signals reset to default and none blocked,
+ * closed in the child ({@code addclosefrom_np}, glibc 2.34+; without it only close-on-exec keeps
+ * this JVM's descriptors out, as all of ours are), all signals reset to default and none blocked,
  * and a new process group or session when asked. The nice value is applied through
  * {@link NiceThread}. Children are reaped by the one shared {@link Reaper}.
  *
