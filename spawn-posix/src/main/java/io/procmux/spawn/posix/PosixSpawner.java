@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * cannot run; no backend offers it yet); a working directory where libc lacks
  * {@code addchdir_np} (glibc before 2.29); a nice value outside Linux.
  *
- * <p>Cost per spawn: one {@code posix_spawnp} (clone + exec), one {@code pidfd_open}, one
+ * <p>Cost: the first spawner of the JVM starts the shared reaper thread and cleaner thread.
+ * Per spawn: one {@code posix_spawnp} (clone + exec), one {@code pidfd_open}, one
  * eventfd write to wake the reaper, a {@code pipe2} per piped stream, an {@code open} per file,
  * and the environment and argv copied to native memory; no thread (one short-lived thread when a
  * nice value is set). Thread-safe.
@@ -49,6 +50,10 @@ public final class PosixSpawner implements Spawner {
     PosixSpawner(boolean usePidfd) {
         this.nat = Native.get();
         this.usePidfd = usePidfd;
+        // Start the shared threads here, on the caller's thread: a thread inherits its creator's
+        // nice value on Linux, and the first spawn may run on a NiceThread helper.
+        Reaper.shared();
+        Cleaning.cleaner();
     }
 
     @Override

@@ -90,4 +90,27 @@ class PosixSpecificTest {
         spawner.close();
         assertThatThrownBy(() -> spawner.spawn("true")).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
+
+    @Test
+    void theReaperKeepsTheJvmsNiceValueWhateverTheChildrenGet() throws Exception {
+        int jvmNice = ProcScan.stat(ProcessHandle.current().pid()).orElseThrow().nice();
+        try (PosixSpawner spawner = new PosixSpawner();
+             Child child = spawner.spawn(SpawnSpec.builder("true").nice(Math.min(19, jvmNice + 10)).build())) {
+            assertThat(child.waitFor().success()).isTrue();
+        }
+        List<Integer> reaperNice = new ArrayList<>();
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (java.nio.file.Files.readString(task.resolve("comm")).trim().equals("procmux-reaper")) {
+                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                        reaperNice.add(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // a thread that ended while we listed (such as the nice helper)
+                }
+            }
+        }
+        assertThat(reaperNice).containsExactly(jvmNice);
+    }
 }
