@@ -2,20 +2,20 @@ package io.procmux.spawn.jvm;
 
 import com.google.auto.service.AutoService;
 import io.procmux.spawn.Spawner;
-import io.procmux.spi.BackendNotImplementedException;
 import io.procmux.spi.SpawnerProvider;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Provider of the {@code jvm} spawner: children started with {@link ProcessBuilder}; portable, with fewer options than {@code posix}.
+ * Provider of the {@code jvm} spawner ({@link JvmSpawner}): children started with
+ * {@link ProcessBuilder}; portable, always available, with fewer options than {@code posix}.
  *
- * <p>Not implemented yet: it reports itself unavailable with the cause "not implemented yet", so
- * {@code procmux backends} lists it and selection never picks it.
+ * <p>Cost: nothing to probe; no native code.
  */
 @AutoService(SpawnerProvider.class)
 public final class JvmSpawnerProvider implements SpawnerProvider {
 
-    /** Creates the provider; touches no native code. */
+    /** Creates the provider. */
     public JvmSpawnerProvider() {
     }
 
@@ -36,11 +36,17 @@ public final class JvmSpawnerProvider implements SpawnerProvider {
 
     @Override
     public Optional<Throwable> unavailabilityCause() {
-        return Optional.of(new BackendNotImplementedException());
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> capabilities() {
+        return Map.of("inheritFd", "false", "processGroups", "false", "nice", "false", "exitFd", "false",
+                "threadsPerLiveChild", "1");
     }
 
     @Override
     public Spawner create() {
-        throw BackendNotImplementedException.refuse(this);
+        return new JvmSpawner();
     }
 }

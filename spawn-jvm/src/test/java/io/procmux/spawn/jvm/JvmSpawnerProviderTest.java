@@ -2,12 +2,9 @@ package io.procmux.spawn.jvm;
 
 import static io.procmux.testkit.ProviderAssertions.assertDiscoveredOnce;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.procmux.spawn.Spawner;
 import io.procmux.spi.BackendKind;
-import io.procmux.spi.BackendNotImplementedException;
-import io.procmux.spi.BackendUnavailableException;
-
 import org.junit.jupiter.api.Test;
 
 class JvmSpawnerProviderTest {
@@ -21,12 +18,13 @@ class JvmSpawnerProviderTest {
     }
 
     @Test
-    void reportsItselfNotImplementedYetAndRefusesUse() {
-        assertThat(provider.unavailabilityCause()).get().isInstanceOf(BackendNotImplementedException.class)
-                .extracting(Throwable::getMessage).isEqualTo("not implemented yet");
-        assertThat(provider.isAvailable()).isFalse();
-        assertThatThrownBy(() -> provider.create())
-                .isInstanceOf(BackendUnavailableException.class)
-                .hasMessage("Backend 'jvm' is not available: not implemented yet");
+    void isAlwaysAvailableAndCreatesAWorkingSpawner() throws Exception {
+        assertThat(provider.unavailabilityCause()).isEmpty();
+        assertThat(provider.isAvailable()).isTrue();
+        assertThat(provider.capabilities()).containsEntry("inheritFd", "false").containsEntry("exitFd", "false");
+        try (Spawner spawner = provider.create(); var child = spawner.spawn("true")) {
+            assertThat(spawner.name()).isEqualTo("jvm");
+            assertThat(child.waitFor().success()).isTrue();
+        }
     }
 }

@@ -2,15 +2,18 @@ package io.procmux.spawn.posix;
 
 import com.google.auto.service.AutoService;
 import io.procmux.spawn.Spawner;
-import io.procmux.spi.BackendNotImplementedException;
+import io.procmux.spi.BackendUnavailableException;
 import io.procmux.spi.SpawnerProvider;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Provider of the {@code posix} spawner: children started with {@code posix_spawnp} through jnr-posix and reaped by one reaper for all.
+ * Provider of the {@code posix} spawner ({@link PosixSpawner}): children started with
+ * {@code posix_spawnp} through jnr and reaped by one thread for all of them.
  *
- * <p>Not implemented yet: it reports itself unavailable with the cause "not implemented yet", so
- * {@code procmux backends} lists it and selection never picks it.
+ * <p>Cost: the constructor touches no native code. The first {@link #unavailabilityCause()} loads
+ * jnr-posix and the jnr-ffi bindings and calls {@code getpid} (see {@link Native}), once per JVM;
+ * {@code -Dprocmux.noNative=true} makes it unavailable without loading anything.
  */
 @AutoService(SpawnerProvider.class)
 public final class PosixSpawnerProvider implements SpawnerProvider {
@@ -36,11 +39,27 @@ public final class PosixSpawnerProvider implements SpawnerProvider {
 
     @Override
     public Optional<Throwable> unavailabilityCause() {
-        return Optional.of(new BackendNotImplementedException());
+        return Native.unavailabilityCause();
+    }
+
+    @Override
+    public Map<String, String> capabilities() {
+        if (!isAvailable()) {
+            return Map.of();
+        }
+        Native n = Native.get();
+        return Map.of("pidfd", String.valueOf(n.hasPidfd()),
+                "closefrom", String.valueOf(n.hasCloseFromAction()),
+                "chdir", String.valueOf(n.hasChdirAction()));
     }
 
     @Override
     public Spawner create() {
-        throw BackendNotImplementedException.refuse(this);
+        Optional<Throwable> cause = unavailabilityCause();
+        if (cause.isPresent()) {
+            throw new BackendUnavailableException("Backend 'posix' is not available: " + cause.get().getMessage(),
+                    cause.get());
+        }
+        return new PosixSpawner();
     }
 }

@@ -2,13 +2,12 @@ package io.procmux.spawn.posix;
 
 import static io.procmux.testkit.ProviderAssertions.assertDiscoveredOnce;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.procmux.spawn.Spawner;
 import io.procmux.spi.BackendKind;
-import io.procmux.spi.BackendNotImplementedException;
-import io.procmux.spi.BackendUnavailableException;
-
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class PosixSpawnerProviderTest {
 
@@ -21,12 +20,20 @@ class PosixSpawnerProviderTest {
     }
 
     @Test
-    void reportsItselfNotImplementedYetAndRefusesUse() {
-        assertThat(provider.unavailabilityCause()).get().isInstanceOf(BackendNotImplementedException.class)
-                .extracting(Throwable::getMessage).isEqualTo("not implemented yet");
-        assertThat(provider.isAvailable()).isFalse();
-        assertThatThrownBy(() -> provider.create())
-                .isInstanceOf(BackendUnavailableException.class)
-                .hasMessage("Backend 'posix' is not available: not implemented yet");
+    @EnabledOnOs(OS.LINUX)
+    void isAvailableOnLinuxAndCreatesAWorkingSpawner() throws Exception {
+        assertThat(provider.unavailabilityCause()).isEmpty();
+        assertThat(provider.isAvailable()).isTrue();
+        assertThat(provider.capabilities()).containsEntry("pidfd", "true").containsEntry("closefrom", "true")
+                .containsEntry("chdir", "true");
+        try (Spawner spawner = provider.create(); var child = spawner.spawn("true")) {
+            assertThat(spawner.name()).isEqualTo("posix");
+            assertThat(child.waitFor().success()).isTrue();
+        }
+    }
+
+    @Test
+    void probesOnceAndCachesTheAnswer() {
+        assertThat(provider.unavailabilityCause()).isEqualTo(new PosixSpawnerProvider().unavailabilityCause());
     }
 }
