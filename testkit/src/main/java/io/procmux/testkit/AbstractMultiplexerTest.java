@@ -653,6 +653,8 @@ public abstract class AbstractMultiplexerTest {
         }
         long allocated = threadBean.getThreadAllocatedBytes(id) - before;
         assertThat(sink.events).isEqualTo(80_000);
+        // Any per-wait allocation (even one 16-byte object) would show as 320,000 bytes; the slack
+        // absorbs one-off allocations of the JIT and of the accounting call itself.
         assertThat(allocated).as("bytes allocated by 20,000 waits").isLessThan(1_000);
     }
 
