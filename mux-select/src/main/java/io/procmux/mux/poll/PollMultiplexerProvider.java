@@ -53,7 +53,7 @@ public final class PollMultiplexerProvider implements MultiplexerProvider {
     public Multiplexer open() throws IOException {
         Optional<Throwable> cause = unavailabilityCause();
         if (cause.isPresent()) {
-            throw new BackendUnavailableException("Backend 'poll' is not available: " + cause.get().getMessage(),
+            throw new BackendUnavailableException("Backend 'poll' is not available: " + cause.get(),
                     cause.get());
         }
         return PollMultiplexer.open();

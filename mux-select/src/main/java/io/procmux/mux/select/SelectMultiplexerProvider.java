@@ -52,7 +52,7 @@ public final class SelectMultiplexerProvider implements MultiplexerProvider {
     public Multiplexer open() throws IOException {
         Optional<Throwable> cause = unavailabilityCause();
         if (cause.isPresent()) {
-            throw new BackendUnavailableException("Backend 'select' is not available: " + cause.get().getMessage(),
+            throw new BackendUnavailableException("Backend 'select' is not available: " + cause.get(),
                     cause.get());
         }
         return SelectMultiplexer.open();
