@@ -3,6 +3,7 @@ package io.procmux.mux.epoll;
 import jnr.ffi.Pointer;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Linux libc functions the {@code epoll} backend calls, bound by jnr-ffi. Public only because
@@ -35,6 +36,15 @@ public interface EpollLibC {
 
     /** {@code getpid(2)}. */
     int getpid();
+
+    /** {@code mmap(2)}; returns {@code MAP_FAILED} (address -1) on failure. */
+    Pointer mmap(@Nullable Pointer address, @size_t long length, int protection, int flags, int fd, long offset);
+
+    /** {@code munmap(2)}. */
+    int munmap(Pointer address, @size_t long length);
+
+    /** {@code madvise(2)}. */
+    int madvise(Pointer address, @size_t long length, int advice);
 
     /** {@code calloc(3)}. */
     Pointer calloc(@size_t long count, @size_t long size);

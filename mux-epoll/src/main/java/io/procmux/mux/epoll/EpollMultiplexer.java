@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * succeeds, {@code modify} fails with an {@link IOException} saying so, {@code register} of the
  * reused number succeeds).
  *
- * <p>Cost per wait: one {@code getpid} (use after fork is refused), one {@code epoll_wait} whose cost
- * is O(ready), an uncontended lock while the ready events are copied out of the off-heap event
+ * <p>Cost per wait: a fork check (one memory read on a wipe-on-fork page, else one {@code getpid}),
+ * one {@code epoll_wait} whose cost is O(ready), an uncontended lock while the ready events are copied out of the off-heap event
  * array, and nothing allocated on the {@link EventSink} path. The array is allocated once and
  * grown (up to 4,096 events per wait) only when the registrations outgrow it. Each registration
  * change is one {@code epoll_ctl}; the fd-to-attachment lookup is an array index. Threads: one
@@ -55,7 +55,7 @@ public final class EpollMultiplexer implements Multiplexer {
         this.libc = libc;
         this.epfd = epfd;
         this.wake = wake;
-        this.forkGuard = new ForkGuard("epoll", libc::getpid);
+        this.forkGuard = ForkGuard.open("epoll");
         this.ctlEvent = NativeBuffer.allocate(EpollNative.EVENT_SIZE);
         this.capacity = MIN_EVENTS;
         this.events = NativeBuffer.allocate((long) MIN_EVENTS * EpollNative.EVENT_SIZE);
@@ -332,6 +332,7 @@ public final class EpollMultiplexer implements Multiplexer {
                     wake.close();
                     ctlEvent.free();
                     events.free();
+                    forkGuard.close();
                 }
             }
         }

@@ -42,6 +42,15 @@ public interface PosixLibC {
     /** {@code getpid(2)}. */
     int getpid();
 
+    /** {@code mmap(2)}; returns {@code MAP_FAILED} (address -1) on failure. */
+    Pointer mmap(@Nullable Pointer address, @size_t long length, int protection, int flags, int fd, long offset);
+
+    /** {@code munmap(2)}. */
+    int munmap(Pointer address, @size_t long length);
+
+    /** {@code madvise(2)}, used on Linux only. */
+    int madvise(Pointer address, @size_t long length, int advice);
+
     /** {@code calloc(3)}. */
     Pointer calloc(@size_t long count, @size_t long size);
 

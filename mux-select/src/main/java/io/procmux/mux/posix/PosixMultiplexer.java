@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * changes made by other threads), the zero-allocation delivery and the close protocol. A subclass
  * only translates the table into its syscall's arguments and reads the results back. Internal.
  *
- * <p>Cost per wait: one {@code getpid} (fork guard), the syscall, an uncontended lock to read
- * results, and a rebuild of the native arguments only when registrations changed. Threads: one
+ * <p>Cost per wait: a fork check (a memory read on Linux, else one {@code getpid}), the syscall,
+ * an uncontended lock to read results, and a rebuild of the native arguments only when registrations changed. Threads: one
  * poller at a time (a second concurrent poller is refused); registration changes and
  * {@link #wakeup()} from any thread; a change made while another thread waits wakes it so that
  * the change takes effect in the current wait.
@@ -45,8 +45,7 @@ public abstract class PosixMultiplexer implements Multiplexer {
     protected PosixMultiplexer(String name, WakePipe wakePipe) {
         this.name = name;
         this.wakePipe = wakePipe;
-        PosixLibC libc = PosixNative.libc();
-        this.forkGuard = new ForkGuard(name, libc::getpid);
+        this.forkGuard = ForkGuard.open(name);
     }
 
     /** Refuses what this backend cannot watch (flags, bits, descriptor numbers) before any state changes. */
@@ -274,6 +273,7 @@ public abstract class PosixMultiplexer implements Multiplexer {
                     released = true;
                     wakePipe.close();
                     releaseNative();
+                    forkGuard.close();
                 }
             }
         }
