@@ -311,6 +311,27 @@ public abstract class AbstractMultiplexerTest {
         assertThat(mux.size()).isZero();
     }
 
+    @Test
+    void aDescriptorThatIsNotOpenIsRefusedOrReportedOnce() throws IOException {
+        assumeTrue(OpenFds.supported(), "needs /proc/self/fd to find a free descriptor number");
+        Set<Integer> open = OpenFds.list();
+        int fd = 1000;
+        while (open.contains(fd)) {
+            fd--;
+        }
+        int free = fd;
+        if (reportsNvalForClosedFd()) {
+            mux.register(free, Events.IN, "never open");
+            assertThat(mux.poll(SOON).events()).containsExactly(new ReadyEvent(free, Events.NVAL, "never open"));
+            assertThat(mux.poll(Duration.ZERO).timedOut()).isTrue();
+        } else {
+            assertThatThrownBy(() -> mux.register(free, Events.IN)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("fd " + free).hasMessageContaining("EBADF");
+        }
+        assertThat(mux.isRegistered(free)).isFalse();
+        assertThat(mux.size()).isZero();
+    }
+
     // ---------------------------------------------------------------- timeouts
 
     @Test

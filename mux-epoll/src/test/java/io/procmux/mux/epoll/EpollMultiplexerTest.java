@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.procmux.mux.Events;
 import io.procmux.spi.MultiplexerProvider;
 import io.procmux.testkit.AbstractMultiplexerTest;
+import java.io.FileDescriptor;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The conformance suite on the epoll backend, plus epoll's own rules for closed descriptors and EXCLUSIVE. */
 @EnabledOnOs(OS.LINUX)
@@ -55,6 +60,18 @@ class EpollMultiplexerTest extends AbstractMultiplexerTest {
         reused.sink().write(ByteBuffer.allocate(1));
         assertThat(mux.poll(Duration.ofSeconds(GUARD_SECONDS)).events()).singleElement()
                 .satisfies(e -> assertThat(e.attachment()).isEqualTo("new"));
+    }
+
+    @Test
+    void refusesRegularFilesAsEpollDoesWithAnExplanation(@TempDir Path dir) throws Exception {
+        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("plain").toFile(), "rw")) {
+            Field fdField = FileDescriptor.class.getDeclaredField("fd");
+            fdField.setAccessible(true);
+            int fd = fdField.getInt(file.getFD());
+            assertThatThrownBy(() -> mux.register(fd, Events.IN)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("EPERM").hasMessageContaining("cannot be watched");
+            assertThat(mux.isRegistered(fd)).isFalse();
+        }
     }
 
     @Test
