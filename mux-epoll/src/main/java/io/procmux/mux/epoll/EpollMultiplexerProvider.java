@@ -3,15 +3,19 @@ package io.procmux.mux.epoll;
 import com.google.auto.service.AutoService;
 import io.procmux.mux.Multiplexer;
 import io.procmux.mux.MuxCapabilities;
-import io.procmux.spi.BackendNotImplementedException;
+import io.procmux.spi.BackendUnavailableException;
 import io.procmux.spi.MultiplexerProvider;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Provider of the {@code epoll} multiplexer: {@code epoll(7)} through jnr-ffi, Linux only, O(ready) per wait.
+ * Provider of the {@code epoll} multiplexer: {@code epoll(7)} through jnr-ffi, Linux only,
+ * O(ready) per wait, with edge-triggered, one-shot and exclusive registrations.
  *
- * <p>Not implemented yet: it reports itself unavailable with the cause "not implemented yet", so
- * {@code procmux backends} lists it and selection never picks it.
+ * <p>Cost: the constructor touches no native code; the first {@link #unavailabilityCause()} runs
+ * the native probe once (loads libc through jnr-ffi, opens and closes an epoll descriptor and an
+ * eventfd) and caches the answer. {@link #open()} creates two descriptors. Timeouts have
+ * millisecond resolution ({@code epoll_wait}), so {@code nanosecondTimeouts} is false.
  */
 @AutoService(MultiplexerProvider.class)
 public final class EpollMultiplexerProvider implements MultiplexerProvider {
@@ -37,7 +41,7 @@ public final class EpollMultiplexerProvider implements MultiplexerProvider {
 
     @Override
     public Optional<Throwable> unavailabilityCause() {
-        return Optional.of(new BackendNotImplementedException());
+        return EpollProbe.unavailabilityCause();
     }
 
     @Override
@@ -46,7 +50,12 @@ public final class EpollMultiplexerProvider implements MultiplexerProvider {
     }
 
     @Override
-    public Multiplexer open() {
-        throw BackendNotImplementedException.refuse(this);
+    public Multiplexer open() throws IOException {
+        Optional<Throwable> cause = unavailabilityCause();
+        if (cause.isPresent()) {
+            throw new BackendUnavailableException("Backend 'epoll' is not available: " + cause.get(),
+                    cause.get());
+        }
+        return EpollMultiplexer.open();
     }
 }

@@ -2,14 +2,17 @@ package io.procmux.mux.epoll;
 
 import static io.procmux.testkit.ProviderAssertions.assertDiscoveredOnce;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.procmux.mux.Multiplexer;
+import io.procmux.mux.MuxCapabilities;
 import io.procmux.spi.BackendKind;
-import io.procmux.spi.BackendNotImplementedException;
-import io.procmux.spi.BackendUnavailableException;
-
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
+/** Discovery, availability, capabilities and opening of the epoll provider. */
+@EnabledOnOs(OS.LINUX)
 class EpollMultiplexerProviderTest {
 
     private final EpollMultiplexerProvider provider = assertDiscoveredOnce(BackendKind.MUX, "epoll", EpollMultiplexerProvider.class);
@@ -21,12 +24,20 @@ class EpollMultiplexerProviderTest {
     }
 
     @Test
-    void reportsItselfNotImplementedYetAndRefusesUse() {
-        assertThat(provider.unavailabilityCause()).get().isInstanceOf(BackendNotImplementedException.class)
-                .extracting(Throwable::getMessage).isEqualTo("not implemented yet");
-        assertThat(provider.isAvailable()).isFalse();
-        assertThatThrownBy(() -> provider.open())
-                .isInstanceOf(BackendUnavailableException.class)
-                .hasMessage("Backend 'epoll' is not available: not implemented yet");
+    void isAvailableAfterItsNativeProbeAndOpensIndependentMultiplexers() throws IOException {
+        assertThat(provider.unavailabilityCause()).isEmpty();
+        assertThat(provider.isAvailable()).isTrue();
+        try (Multiplexer first = provider.open(); Multiplexer second = provider.open()) {
+            assertThat(first).isNotSameAs(second);
+            assertThat(first.name()).isEqualTo("epoll");
+            assertThat(first.size()).isZero();
+        }
+    }
+
+    @Test
+    void reportsItsCapabilities() {
+        assertThat(provider.muxCapabilities()).isEqualTo(new MuxCapabilities(-1, true, true, true, false));
+        assertThat(provider.capabilities()).containsEntry("maxFd", "unlimited")
+                .containsEntry("edgeTriggered", "true").containsEntry("nanosecondTimeouts", "false");
     }
 }

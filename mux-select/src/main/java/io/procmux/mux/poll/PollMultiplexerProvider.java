@@ -3,15 +3,19 @@ package io.procmux.mux.poll;
 import com.google.auto.service.AutoService;
 import io.procmux.mux.Multiplexer;
 import io.procmux.mux.MuxCapabilities;
-import io.procmux.spi.BackendNotImplementedException;
+import io.procmux.mux.posix.NativeProbe;
+import io.procmux.spi.BackendUnavailableException;
 import io.procmux.spi.MultiplexerProvider;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Provider of the {@code poll} multiplexer: {@code poll(2)} through jnr-ffi: no descriptor limit, O(n) per wait.
+ * Provider of the {@code poll} multiplexer: {@code poll(2)} through jnr-ffi: no descriptor limit,
+ * O(n) per wait. Portable to every POSIX system jnr-ffi runs on.
  *
- * <p>Not implemented yet: it reports itself unavailable with the cause "not implemented yet", so
- * {@code procmux backends} lists it and selection never picks it.
+ * <p>Cost: the constructor touches no native code; the first {@link #unavailabilityCause()} runs
+ * the native probe once (loads libc through jnr-ffi, creates a pipe, calls {@code poll} with no
+ * descriptors) and caches the answer. {@link #open()} creates one pipe.
  */
 @AutoService(MultiplexerProvider.class)
 public final class PollMultiplexerProvider implements MultiplexerProvider {
@@ -37,7 +41,7 @@ public final class PollMultiplexerProvider implements MultiplexerProvider {
 
     @Override
     public Optional<Throwable> unavailabilityCause() {
-        return Optional.of(new BackendNotImplementedException());
+        return NativeProbe.unavailabilityCause();
     }
 
     @Override
@@ -46,7 +50,12 @@ public final class PollMultiplexerProvider implements MultiplexerProvider {
     }
 
     @Override
-    public Multiplexer open() {
-        throw BackendNotImplementedException.refuse(this);
+    public Multiplexer open() throws IOException {
+        Optional<Throwable> cause = unavailabilityCause();
+        if (cause.isPresent()) {
+            throw new BackendUnavailableException("Backend 'poll' is not available: " + cause.get(),
+                    cause.get());
+        }
+        return PollMultiplexer.open();
     }
 }

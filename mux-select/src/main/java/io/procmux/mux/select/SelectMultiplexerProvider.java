@@ -3,15 +3,18 @@ package io.procmux.mux.select;
 import com.google.auto.service.AutoService;
 import io.procmux.mux.Multiplexer;
 import io.procmux.mux.MuxCapabilities;
-import io.procmux.spi.BackendNotImplementedException;
+import io.procmux.mux.posix.NativeProbe;
+import io.procmux.spi.BackendUnavailableException;
 import io.procmux.spi.MultiplexerProvider;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Provider of the {@code select} multiplexer: {@code select(2)} through jnr-ffi, limited to descriptors below FD_SETSIZE (1024).
+ * Provider of the {@code select} multiplexer: {@code select(2)} through jnr-ffi, limited to
+ * descriptors below FD_SETSIZE (1024). The most portable and the most limited backend.
  *
- * <p>Not implemented yet: it reports itself unavailable with the cause "not implemented yet", so
- * {@code procmux backends} lists it and selection never picks it.
+ * <p>Cost: the constructor touches no native code; the first {@link #unavailabilityCause()} runs
+ * the native probe once (shared with poll) and caches the answer. {@link #open()} creates one pipe.
  */
 @AutoService(MultiplexerProvider.class)
 public final class SelectMultiplexerProvider implements MultiplexerProvider {
@@ -37,16 +40,21 @@ public final class SelectMultiplexerProvider implements MultiplexerProvider {
 
     @Override
     public Optional<Throwable> unavailabilityCause() {
-        return Optional.of(new BackendNotImplementedException());
+        return NativeProbe.unavailabilityCause();
     }
 
     @Override
     public MuxCapabilities muxCapabilities() {
-        return new MuxCapabilities(1023, false, false, false, false);
+        return new MuxCapabilities(SelectMultiplexer.FD_SETSIZE - 1, false, false, false, false);
     }
 
     @Override
-    public Multiplexer open() {
-        throw BackendNotImplementedException.refuse(this);
+    public Multiplexer open() throws IOException {
+        Optional<Throwable> cause = unavailabilityCause();
+        if (cause.isPresent()) {
+            throw new BackendUnavailableException("Backend 'select' is not available: " + cause.get(),
+                    cause.get());
+        }
+        return SelectMultiplexer.open();
     }
 }

@@ -2,14 +2,14 @@ package io.procmux.mux.select;
 
 import static io.procmux.testkit.ProviderAssertions.assertDiscoveredOnce;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.procmux.mux.Multiplexer;
+import io.procmux.mux.MuxCapabilities;
 import io.procmux.spi.BackendKind;
-import io.procmux.spi.BackendNotImplementedException;
-import io.procmux.spi.BackendUnavailableException;
-
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
+/** Discovery, availability, capabilities and opening of the select provider. */
 class SelectMultiplexerProviderTest {
 
     private final SelectMultiplexerProvider provider = assertDiscoveredOnce(BackendKind.MUX, "select", SelectMultiplexerProvider.class);
@@ -21,12 +21,20 @@ class SelectMultiplexerProviderTest {
     }
 
     @Test
-    void reportsItselfNotImplementedYetAndRefusesUse() {
-        assertThat(provider.unavailabilityCause()).get().isInstanceOf(BackendNotImplementedException.class)
-                .extracting(Throwable::getMessage).isEqualTo("not implemented yet");
-        assertThat(provider.isAvailable()).isFalse();
-        assertThatThrownBy(() -> provider.open())
-                .isInstanceOf(BackendUnavailableException.class)
-                .hasMessage("Backend 'select' is not available: not implemented yet");
+    void isAvailableAfterItsNativeProbeAndOpensIndependentMultiplexers() throws IOException {
+        assertThat(provider.unavailabilityCause()).isEmpty();
+        assertThat(provider.isAvailable()).isTrue();
+        try (Multiplexer first = provider.open(); Multiplexer second = provider.open()) {
+            assertThat(first).isNotSameAs(second);
+            assertThat(first.name()).isEqualTo("select");
+            assertThat(first.size()).isZero();
+        }
+    }
+
+    @Test
+    void reportsItsCapabilities() {
+        assertThat(provider.muxCapabilities()).isEqualTo(new MuxCapabilities(1023, false, false, false, false));
+        assertThat(provider.capabilities()).containsEntry("maxFd", "1023")
+                .containsEntry("edgeTriggered", "false").containsEntry("nanosecondTimeouts", "false");
     }
 }

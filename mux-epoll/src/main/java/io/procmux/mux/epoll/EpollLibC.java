@@ -1,0 +1,54 @@
+package io.procmux.mux.epoll;
+
+import jnr.ffi.Pointer;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Linux libc functions the {@code epoll} backend calls, bound by jnr-ffi. Public only because
+ * jnr-ffi generates its implementation in another class loader; not an API.
+ *
+ * <p>Cost: each call is one native call (a syscall for all but {@code calloc}/{@code free});
+ * calls taking a {@link Pointer} to direct memory allocate nothing on the Java heap.
+ */
+public interface EpollLibC {
+    /** {@code epoll_create1(2)}. */
+    int epoll_create1(int flags);
+
+    /** {@code epoll_ctl(2)}; {@code event} points at one {@code struct epoll_event}. */
+    int epoll_ctl(int epfd, int op, int fd, Pointer event);
+
+    /** {@code epoll_wait(2)}. */
+    int epoll_wait(int epfd, Pointer events, int maxEvents, int timeoutMillis);
+
+    /** {@code eventfd(2)}. */
+    int eventfd(int initialValue, int flags);
+
+    /** {@code read(2)}. */
+    @ssize_t long read(int fd, Pointer buffer, @size_t long count);
+
+    /** {@code write(2)}. */
+    @ssize_t long write(int fd, Pointer buffer, @size_t long count);
+
+    /** {@code close(2)}. */
+    int close(int fd);
+
+    /** {@code getpid(2)}. */
+    int getpid();
+
+    /** {@code mmap(2)}; returns {@code MAP_FAILED} (address -1) on failure. */
+    Pointer mmap(@Nullable Pointer address, @size_t long length, int protection, int flags, int fd, long offset);
+
+    /** {@code munmap(2)}. */
+    int munmap(Pointer address, @size_t long length);
+
+    /** {@code madvise(2)}. */
+    int madvise(Pointer address, @size_t long length, int advice);
+
+    /** {@code calloc(3)}. */
+    Pointer calloc(@size_t long count, @size_t long size);
+
+    /** {@code free(3)}. */
+    void free(Pointer pointer);
+}

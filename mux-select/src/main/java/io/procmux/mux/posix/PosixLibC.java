@@ -1,0 +1,59 @@
+package io.procmux.mux.posix;
+
+import jnr.ffi.Pointer;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The libc functions the {@code select} and {@code poll} backends call, bound by jnr-ffi.
+ * Internal; obtained through {@link PosixNative#libc()}.
+ *
+ * <p>Cost: each call is one native call (a syscall for all but {@code calloc}/{@code free});
+ * calls taking a {@link Pointer} to direct memory allocate nothing on the Java heap.
+ */
+public interface PosixLibC {
+    /** {@code poll(2)}; {@code nfds} is passed as a machine word, which fits both Linux and BSD. */
+    int poll(@Nullable Pointer fds, long nfds, int timeoutMillis);
+
+    /** {@code select(2)}; a null pointer stands for a missing set or an infinite timeout. */
+    int select(int nfds, @Nullable Pointer readFds, @Nullable Pointer writeFds, @Nullable Pointer exceptFds,
+            @Nullable Pointer timeout);
+
+    /** {@code pipe2(2)}, Linux only. */
+    int pipe2(@Out int[] fds, int flags);
+
+    /** {@code pipe(2)}. */
+    int pipe(@Out int[] fds);
+
+    /** {@code fcntl(2)} with an int argument. */
+    int fcntl(int fd, int cmd, int arg);
+
+    /** {@code read(2)}. */
+    @ssize_t long read(int fd, Pointer buffer, @size_t long count);
+
+    /** {@code write(2)}. */
+    @ssize_t long write(int fd, Pointer buffer, @size_t long count);
+
+    /** {@code close(2)}. */
+    int close(int fd);
+
+    /** {@code getpid(2)}. */
+    int getpid();
+
+    /** {@code mmap(2)}; returns {@code MAP_FAILED} (address -1) on failure. */
+    Pointer mmap(@Nullable Pointer address, @size_t long length, int protection, int flags, int fd, long offset);
+
+    /** {@code munmap(2)}. */
+    int munmap(Pointer address, @size_t long length);
+
+    /** {@code madvise(2)}, used on Linux only. */
+    int madvise(Pointer address, @size_t long length, int advice);
+
+    /** {@code calloc(3)}. */
+    Pointer calloc(@size_t long count, @size_t long size);
+
+    /** {@code free(3)}. */
+    void free(Pointer pointer);
+}
