@@ -127,4 +127,75 @@ class MainTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("procmux: No process 2147483647" + System.lineSeparator());
     }
+
+    @Test
+    void runExitsWithTheChildsCodeAndPrintsNothingOfItsOwn() {
+        Run r = run("run", "--", "sh", "-c", "exit 3");
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void runReportsASignalLikeAShell() {
+        Run r = run("run", "--spawner", "posix", "--", "sh", "-c", "kill -TERM $$");
+        assertThat(r.status()).isEqualTo(128 + 15);
+        assertThat(r.err()).isEqualTo("killed by SIGTERM" + System.lineSeparator());
+    }
+
+    @Test
+    void onTheJvmSpawnerASignalDeathHasTheShellStatusButCannotBeNamed() {
+        // ProcessBuilder reports a death by SIGTERM as exit code 143, exactly like 'exit 143'.
+        Run r = run("run", "--spawner", "jvm", "--", "sh", "-c", "kill -TERM $$");
+        assertThat(r.status()).isEqualTo(128 + 15);
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void runTimeoutKillsTheWholeTreeAndExits124() throws Exception {
+        java.nio.file.Path pidFile = java.nio.file.Files.createTempFile("procmux-run", ".pid");
+        try {
+            Run r = run("run", "--timeout", "300ms", "--kill-after", "1s", "--", "sh", "-c",
+                    "sleep 60 & echo $! > " + pidFile + "; wait");
+            assertThat(r.status()).isEqualTo(RunCommand.TIMEOUT_STATUS);
+            assertThat(r.err()).contains("timed out after 300ms; terminated");
+            long grandchild = Long.parseLong(java.nio.file.Files.readString(pidFile).trim());
+            var handle = ProcessHandle.of(grandchild);
+            if (handle.isPresent()) {
+                handle.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive)).as("grandchild %s", grandchild)
+                    .isEmpty();
+        } finally {
+            java.nio.file.Files.deleteIfExists(pidFile);
+        }
+    }
+
+    @Test
+    void runOfAMissingProgramFailsWithOneLine() {
+        Run r = run("run", "--", "procmux-no-such-program");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("procmux: cannot run procmux-no-such-program: No such file or directory (ENOENT)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void runAppliesEnvironmentAndDirectory() throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("procmux-run", ".txt");
+        try {
+            Run r = run("run", "--env", "GREETING=hello", "--cwd", "/tmp", "--", "sh", "-c",
+                    "echo \"$GREETING $(pwd)\" > " + out);
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(java.nio.file.Files.readString(out)).isEqualTo("hello /tmp\n");
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+        }
+    }
+
+    @Test
+    void aBadDurationIsAUsageError() {
+        Run r = run("run", "--timeout", "soon", "--", "true");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("'soon' is not a duration");
+    }
 }
