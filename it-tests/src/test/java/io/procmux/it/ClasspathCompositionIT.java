@@ -37,10 +37,31 @@ class ClasspathCompositionIT {
     }
 
     @Test
-    void removingTheEpollJarRemovesEpollAndKeepsPollAndSelect() throws Exception {
-        var r = Distribution.copyInto(dir).remove("procmux-mux-epoll.jar").run("backends", "--json");
+    @Tag("linux")
+    @EnabledOnOs(OS.LINUX)
+    void removingTheEpollJarChangesTheMultiplexerFromEpollToPoll() throws Exception {
+        var full = Distribution.copyInto(dir).run("backends", "--json");
+        assertThat(full.chosen("mux")).isEqualTo("epoll");
+        var r = Distribution.copyInto(dir.resolve("without-epoll")).remove("procmux-mux-epoll.jar")
+                .run("backends", "--json", "--verbose");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.names("mux")).containsExactly("poll", "select");
+        assertThat(r.chosen("mux")).isEqualTo("poll");
+        assertThat(r.err()).contains("INFO procmux: multiplexer 'poll' chosen; not on the classpath: epoll (io.procmux:procmux-mux-epoll)");
+    }
+
+    @Test
+    void withOnlySpawnJvmAndMuxSelectTheJvmSpawnerAndPollAreChosen() throws Exception {
+        Distribution d = Distribution.copyInto(dir);
+        for (String jar : List.of("procmux-spawn-posix.jar", "procmux-mux-epoll.jar", "procmux-ipc-unix.jar",
+                "procmux-codec-struct.jar", "procmux-pool.jar")) {
+            d.remove(jar);
+        }
+        var r = d.run("backends", "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.chosen("spawner")).isEqualTo("jvm");
+        assertThat(r.chosen("mux")).isEqualTo("poll");
+        assertThat(r.chosen("proc")).isEqualTo("jvm");
     }
 
     @Test
@@ -91,7 +112,21 @@ class ClasspathCompositionIT {
         assertThat(r.out()).contains("{\"name\":\"epoll\",\"priority\":100,\"native\":true,\"available\":false,"
                 + "\"cause\":\"native backends are disabled by -Dprocmux.noNative=true\"");
         assertThat(r.chosen("mux")).isNull();
+        assertThat(r.error("mux")).isEqualTo("No multiplexer is available here: "
+                + "epoll: native backends are disabled by -Dprocmux.noNative=true; "
+                + "poll: native backends are disabled by -Dprocmux.noNative=true; "
+                + "select: native backends are disabled by -Dprocmux.noNative=true");
+        assertThat(r.chosen("spawner")).isEqualTo("jvm");
         assertThat(r.chosen("ipc")).isNull();
+    }
+
+    @Test
+    void runWorksThroughWhicheverSpawnerIsLeft() throws Exception {
+        var r = Distribution.copyInto(dir).remove("procmux-spawn-posix.jar").run("run", "--", "sh", "-c", "exit 7");
+        assertThat(r.status()).as(r.err()).isEqualTo(7);
+        var killed = Distribution.copyInto(dir.resolve("posix")).run("run", "--", "sh", "-c", "kill -KILL $$");
+        assertThat(killed.status()).isEqualTo(137);
+        assertThat(killed.err()).isEqualTo("killed by SIGKILL\n");
     }
 
     @Test
