@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * and a shared codec used from several threads at once giving the same bytes as one thread.
  *
  * <p>Subclass once per codec and supply the codec and a few sample values; override
- * {@link #assertEquivalent} when the value type has no useful {@code equals} (the default compares
- * field by field and arrays element by element).
+ * {@link #assertEquivalent} when the value type needs another notion of sameness (the default
+ * compares field by field and arrays element by element, doubles and floats with
+ * {@code Double.compare}/{@code Float.compare}, so NaN equals NaN and -0.0 differs from 0.0).
  *
  * @param <T> the codec's value type
  */
@@ -44,7 +45,10 @@ public abstract class AbstractCodecTest<T> {
 
     /** Asserts that a decoded value is equivalent to the value that was encoded. */
     protected void assertEquivalent(T expected, T actual) {
-        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(actual).usingRecursiveComparison()
+                .withComparatorForType(Double::compare, Double.class)
+                .withComparatorForType(Float::compare, Float.class)
+                .isEqualTo(expected);
     }
 
     @BeforeEach
