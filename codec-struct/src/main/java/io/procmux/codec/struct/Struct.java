@@ -2,6 +2,7 @@ package io.procmux.codec.struct;
 
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -179,7 +180,11 @@ public final class Struct {
         return compile(format).bind(type);
     }
 
-    /** {@code struct.pack(format, *values)}, with a cached compiled format. */
+    /**
+     * {@code struct.pack(format, *values)}, with a cached compiled format. Call it as
+     * {@code Struct.pack(...)}: on an instance whose first value is a String, Java would pick this
+     * overload over {@link #pack(Object...)}.
+     */
     public static byte[] pack(String format, @Nullable Object... values) {
         return cached(format).pack(values);
     }
@@ -221,7 +226,7 @@ public final class Struct {
 
     void checkRoom(ByteBuffer buffer) {
         if (buffer.isReadOnly()) {
-            throw new java.nio.ReadOnlyBufferException();
+            throw new ReadOnlyBufferException();
         }
         if (buffer.remaining() < layout.size) {
             throw new BufferOverflowException();
