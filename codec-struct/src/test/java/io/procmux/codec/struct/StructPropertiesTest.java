@@ -65,6 +65,42 @@ class StructPropertiesTest {
         assertThat(direct.flip()).isEqualTo(ByteBuffer.wrap(packed));
     }
 
+    @Property(tries = 300)
+    void typedFieldsWriteWhatPackWritesAndReadWhatUnpackReads(@ForAll("samples") Sample sample) {
+        Struct s = Struct.compile(sample.format());
+        StructFields f = s.fields();
+        byte[] packed = s.pack(sample.values());
+        byte[] viaFields = new byte[s.size() + 3];
+        ByteBuffer direct = ByteBuffer.allocateDirect(s.size() + 3);
+        for (int i = 0; i < f.count(); i++) {
+            Object v = sample.values()[i];
+            char code = f.code(i);
+            if (v instanceof byte[]) {
+                f.putBytes(viaFields, 3, i, (byte[]) v);
+                f.putBytes(direct, 3, i, (byte[]) v);
+                assertThat(f.getBytes(viaFields, 3, i)).isEqualTo(sample.expected()[i]);
+            } else if (v instanceof Boolean) {
+                f.putBoolean(viaFields, 3, i, (Boolean) v);
+                f.putBoolean(direct, 3, i, (Boolean) v);
+                assertThat(f.getBoolean(direct, 3, i)).isEqualTo(v);
+            } else if (code == 'e' || code == 'f' || code == 'd') {
+                f.putDouble(viaFields, 3, i, (Double) v);
+                f.putDouble(direct, 3, i, (Double) v);
+                assertThat(Double.doubleToRawLongBits(f.getDouble(viaFields, 3, i)))
+                        .isEqualTo(Double.doubleToRawLongBits((Double) sample.expected()[i]));
+            } else {
+                long bits = ((Number) v).longValue();
+                f.putLong(viaFields, 3, i, bits);
+                f.putLong(direct, 3, i, bits);
+                assertThat(f.getLong(direct, 3, i)).isEqualTo(((Number) sample.expected()[i]).longValue());
+            }
+        }
+        assertThat(Arrays.copyOfRange(viaFields, 3, viaFields.length)).isEqualTo(packed);
+        byte[] fromDirect = new byte[s.size()];
+        direct.get(3, fromDirect);
+        assertThat(fromDirect).isEqualTo(packed);
+    }
+
     @Property(tries = 1000)
     void anyByteSoupEitherUnpacksOrRaisesStructException(@ForAll("soups") Soup soup) {
         Struct s = Struct.compile(soup.format());
