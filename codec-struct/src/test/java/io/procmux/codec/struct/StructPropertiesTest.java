@@ -42,7 +42,7 @@ class StructPropertiesTest {
     record Value(Object packed, Object unpacked) {
     }
 
-    @Property(tries = 500)
+    @Property(tries = 400)
     void anyValidFormatAndValuesRoundTrip(@ForAll("samples") Sample sample) {
         Struct s = Struct.compile(sample.format());
         byte[] packed = s.pack(sample.values());
@@ -65,7 +65,7 @@ class StructPropertiesTest {
         assertThat(direct.flip()).isEqualTo(ByteBuffer.wrap(packed));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void typedFieldsWriteWhatPackWritesAndReadWhatUnpackReads(@ForAll("samples") Sample sample) {
         Struct s = Struct.compile(sample.format());
         StructFields f = s.fields();
@@ -101,7 +101,7 @@ class StructPropertiesTest {
         assertThat(fromDirect).isEqualTo(packed);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 700)
     void anyByteSoupEitherUnpacksOrRaisesStructException(@ForAll("soups") Soup soup) {
         Struct s = Struct.compile(soup.format());
         attempt(() -> s.unpack(soup.data()));
@@ -117,7 +117,7 @@ class StructPropertiesTest {
         });
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void anyStringEitherCompilesOrRaisesStructException(@ForAll("formatSoup") String format) {
         attempt(() -> Struct.compile(format));
     }
