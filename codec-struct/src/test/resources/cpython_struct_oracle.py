@@ -1,7 +1,9 @@
 # Reads one case per line on stdin and answers one line per case on stdout, using CPython's struct.
 # A case is: op TAB hex(format) TAB space-separated argument tokens.
 # Tokens: N (None), T/F (bool), i:<int>, d:<8 bytes little-endian hex of a double>, b:<hex bytes>, s:<hex utf-8 str>.
+# Also: repr (Python's repr of the argument) and literal (the format column holds a literal to read).
 # An answer is "ok <tokens>" or "err <ExceptionType> <message>"; iter_unpack ends each struct with "|".
+import ast
 import struct
 import sys
 
@@ -59,6 +61,17 @@ def run(op, fmt, args):
         for values in struct.iter_unpack(fmt, args[0]):
             out += [enc(x) for x in values] + ['|']
         return out
+    if op == 'repr':
+        return [repr(args[0])]
+    if op == 'literal':
+        # fmt holds the literal text; inf and nan are read as float() reads them
+        text = fmt.strip()
+        if text.lower().lstrip('+-') in ('inf', 'infinity', 'nan'):
+            return [enc(float(text))]
+        value = ast.literal_eval(text)
+        if not isinstance(value, (int, float, bytes, type(None))):
+            raise ValueError('not a number, bool, None or bytes')
+        return [enc(value)]
     raise ValueError('bad op ' + op)
 
 
