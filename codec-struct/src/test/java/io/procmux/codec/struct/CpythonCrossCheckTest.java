@@ -55,8 +55,8 @@ class CpythonCrossCheckTest {
         GROUPS.put("half", gen.halves(4000));
         GROUPS.put("float", gen.floats(1500));
         GROUPS.put("special", gen.specials());
-        GROUPS.put("repr", gen.reprs(2500));
-        GROUPS.put("literal", gen.literals(1500));
+        GROUPS.put("repr", new NotationCases(gen).reprs(2500));
+        GROUPS.put("literal", new NotationCases(gen).literals(1500));
 
         StringBuilder input = new StringBuilder();
         for (List<CrossCase> cases : GROUPS.values()) {
