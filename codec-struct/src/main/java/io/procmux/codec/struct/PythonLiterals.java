@@ -2,6 +2,7 @@ package io.procmux.codec.struct;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ final class PythonLiterals {
     }
 
     static @Nullable Double floating(String t) {
-        String lower = PythonRepr.lower(t);
+        String lower = t.toLowerCase(Locale.ROOT);
         String unsigned = lower.replaceFirst("^[+-]", "");
         boolean negative = lower.startsWith("-");
         if (unsigned.equals("inf") || unsigned.equals("infinity")) {

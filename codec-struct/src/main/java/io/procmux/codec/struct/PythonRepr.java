@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -166,9 +165,5 @@ public final class PythonRepr {
             return d;
         }
         throw new IllegalArgumentException("not a Python int, float, bool, None or bytes literal: " + text);
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
