@@ -2,15 +2,16 @@ package io.procmux.codec.struct;
 
 import com.google.auto.service.AutoService;
 import io.procmux.codec.Codec;
-import io.procmux.spi.BackendNotImplementedException;
 import io.procmux.spi.CodecProvider;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Provider of the {@code struct} codec: Python's {@code struct} format strings, byte for byte.
+ * Pure Java, so it is always available.
  *
- * <p>Not implemented yet: it reports itself unavailable with the cause "not implemented yet", so
- * {@code procmux backends} lists it and selection never picks it.
+ * <p>Cost: construction and {@link #unavailabilityCause()} are free; {@link #create} compiles the
+ * format (and binds the record type) once per call, so keep the codec it returns.
  */
 @AutoService(CodecProvider.class)
 public final class StructCodecProvider implements CodecProvider {
@@ -36,11 +37,22 @@ public final class StructCodecProvider implements CodecProvider {
 
     @Override
     public Optional<Throwable> unavailabilityCause() {
-        return Optional.of(new BackendNotImplementedException());
+        return Optional.empty();
     }
 
     @Override
+    public Map<String, String> capabilities() {
+        return Map.of("types", "Object[],record", "native", "x86-64 LP64 sizes");
+    }
+
+    /**
+     * A codec for {@code Object[].class} or a record class with the struct format {@code schema}.
+     *
+     * @throws StructException when the format is malformed
+     * @throws IllegalArgumentException when the type is neither Object[] nor a record fitting the format
+     */
+    @Override
     public <T> Codec<T> create(Class<T> type, String schema) {
-        throw BackendNotImplementedException.refuse(this);
+        return StructCodec.create(type, schema);
     }
 }

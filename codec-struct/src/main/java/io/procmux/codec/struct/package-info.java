@@ -1,5 +1,21 @@
 /**
- * The {@code struct} codec backend.
+ * The {@code struct} codec backend: Python's {@code struct} module in Java, byte for byte.
+ *
+ * <ul>
+ *   <li>{@link io.procmux.codec.struct.Struct}: compile a format once, then pack and unpack
+ *       {@code Object[]} values with CPython's rules and errors, on byte arrays and heap or direct
+ *       {@link java.nio.ByteBuffer}s.</li>
+ *   <li>{@link io.procmux.codec.struct.RecordStruct}: the same format bound to a record type, for
+ *       hot loops that must not box.</li>
+ *   <li>{@link io.procmux.codec.struct.StructFields}: typed reads and writes of single fields.</li>
+ *   <li>{@link io.procmux.codec.struct.StructCodecProvider} and
+ *       {@link io.procmux.codec.struct.StructCodec}: the {@link io.procmux.codec.Codec} SPI.</li>
+ * </ul>
+ *
+ * <p>Internals, each with one job: {@code FormatParser} (format to {@code Layout}), {@code Ops}
+ * (the code table), {@code Values} (Java values to stored bits, with CPython's acceptance rules),
+ * {@code Packer} and {@code Unpacker} (the loops), {@code Io} (byte order and target access),
+ * {@code Half} (binary16), {@code RecordBinder} (method-handle trees for records).
  *
  * <p>Every type and member in this package is non-null unless annotated {@code @Nullable}.
  */

@@ -1,0 +1,73 @@
+package io.procmux.codec.struct;
+
+/**
+ * IEEE 754 binary16 ("half", struct code {@code e}) conversions. Packing rounds the double
+ * directly to the nearest half, ties to even, from its exact binary value (never through
+ * {@code float}, which would round twice); unpacking is exact. NaN packs to the quiet NaN of the
+ * same sign ({@code 0x7e00}/{@code 0xfe00}), as CPython does.
+ *
+ * <p>Cost: a few integer operations; no allocation.
+ */
+final class Half {
+    /** Returned by {@link #fromDouble} when the value is too large for a half. */
+    static final int OVERFLOW = -1;
+
+    private static final double NEGATIVE_NAN = Double.longBitsToDouble(0xfff8_0000_0000_0000L);
+
+    private Half() {
+    }
+
+    /** The half bits (0..0xffff) nearest to {@code x}, or {@link #OVERFLOW}. */
+    static int fromDouble(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int sign = (int) (bits >>> 48) & 0x8000;
+        long magnitude = bits & 0x7fff_ffff_ffff_ffffL;
+        if (magnitude >= 0x7ff0_0000_0000_0000L) {
+            return sign | (magnitude == 0x7ff0_0000_0000_0000L ? 0x7c00 : 0x7e00);
+        }
+        int exponent = (int) (magnitude >>> 52) - 1023;
+        if (exponent >= 16) {
+            return OVERFLOW;
+        }
+        if (exponent < -25) {
+            // Below half of the smallest subnormal half (2^-24): rounds to a signed zero.
+            return sign;
+        }
+        long significand = (magnitude & 0x000f_ffff_ffff_ffffL) | 0x0010_0000_0000_0000L;
+        boolean normal = exponent >= -14;
+        // Keep 11 significant bits for a normal half; for a subnormal, count units of 2^-24.
+        int shift = normal ? 42 : 28 - exponent;
+        long kept = significand >>> shift;
+        long rest = significand & ((1L << shift) - 1);
+        long halfway = 1L << (shift - 1);
+        if (rest > halfway || (rest == halfway && (kept & 1) == 1)) {
+            kept++;
+        }
+        if (!normal) {
+            // kept == 1024 is the smallest normal half, which these bits already spell.
+            return sign | (int) kept;
+        }
+        // kept is in [1024, 2048]; a carry to 2048 moves into the exponent on its own.
+        int result = ((exponent + 15) << 10) + (int) (kept - 1024);
+        return result >= 0x7c00 ? OVERFLOW : sign | result;
+    }
+
+    /** The exact double value of half bits {@code h} (only the low 16 bits are used). */
+    static double toDouble(int h) {
+        boolean negative = (h & 0x8000) != 0;
+        int exponent = (h >>> 10) & 0x1f;
+        int fraction = h & 0x3ff;
+        double value;
+        if (exponent == 0x1f) {
+            if (fraction != 0) {
+                return negative ? NEGATIVE_NAN : Double.NaN;
+            }
+            value = Double.POSITIVE_INFINITY;
+        } else if (exponent == 0) {
+            value = fraction * 0x1p-24;
+        } else {
+            value = (1024 + fraction) * Math.scalb(1.0, exponent - 25);
+        }
+        return negative ? -value : value;
+    }
+}
