@@ -198,4 +198,29 @@ class MainTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("'soon' is not a duration");
     }
+
+    @Test
+    void structPacksUnpacksAndSizesLikeCpython() {
+        Run pack = run("struct", "pack", "<iHd", "1", "2", "3.5");
+        assertThat(pack.status()).as(pack.err()).isZero();
+        assertThat(pack.out()).isEqualTo("0100000002000000000000000c40" + System.lineSeparator());
+        Run unpack = run("struct", "unpack", "<iH?d4s", "01000000", "0200", "05", "000000000000f87f", "61620000");
+        assertThat(unpack.status()).as(unpack.err()).isZero();
+        assertThat(unpack.out().lines()).containsExactly("1", "2", "True", "nan", "b'ab\\x00\\x00'");
+        Run size = run("struct", "calcsize", "@ci");
+        assertThat(size.out()).isEqualTo("8" + System.lineSeparator());
+    }
+
+    @Test
+    void structErrorsAreOneLineWithCpythonsMeaning() {
+        Run bad = run("struct", "calcsize", "<iZ");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("procmux: ").contains("'Z'").contains("2");
+        Run range = run("struct", "pack", "<B", "256");
+        assertThat(range.status()).isEqualTo(1);
+        assertThat(range.err()).contains("B").contains("255");
+        Run notHex = run("struct", "unpack", "<B", "zz");
+        assertThat(notHex.status()).isEqualTo(1);
+        assertThat(notHex.err()).contains("'zz' is not hex");
+    }
 }
