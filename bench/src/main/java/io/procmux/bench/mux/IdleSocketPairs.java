@@ -20,13 +20,13 @@ final class IdleSocketPairs implements AutoCloseable {
     private static final int SOCK_STREAM = 1;
     private static final int SOCK_CLOEXEC = 02000000;
 
-    private final SocketLibC libc;
+    private final BenchLibC libc;
     private final int[] idle;
     private final int ready;
     private final int readyPeer;
     private boolean closed;
 
-    private IdleSocketPairs(SocketLibC libc, int[] idle, int ready, int readyPeer) {
+    private IdleSocketPairs(BenchLibC libc, int[] idle, int ready, int readyPeer) {
         this.libc = libc;
         this.idle = idle;
         this.ready = ready;
@@ -43,7 +43,7 @@ final class IdleSocketPairs implements AutoCloseable {
         if (n < 2 || n % 2 != 0) {
             throw new IllegalArgumentException("The number of idle descriptors must be even and at least 2, not " + n);
         }
-        SocketLibC libc = Holder.LIBC;
+        BenchLibC libc = Holder.LIBC;
         int[] idle = new int[n];
         int made = 0;
         try {
@@ -69,7 +69,7 @@ final class IdleSocketPairs implements AutoCloseable {
         }
     }
 
-    private static void socketPair(SocketLibC libc, int[] pair, int made, int n) throws IOException {
+    private static void socketPair(BenchLibC libc, int[] pair, int made, int n) throws IOException {
         if (libc.socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
             int errno = Runtime.getRuntime(libc).getLastError();
             throw new IOException("socketpair failed after " + made + " of " + n + " idle descriptors: errno " + errno
@@ -100,7 +100,12 @@ final class IdleSocketPairs implements AutoCloseable {
         libc.close(readyPeer);
     }
 
+    /** The jnr-ffi binding of libc the benchmarks share. */
+    static BenchLibC libc() {
+        return Holder.LIBC;
+    }
+
     private static final class Holder {
-        static final SocketLibC LIBC = LibraryLoader.create(SocketLibC.class).load("c");
+        static final BenchLibC LIBC = LibraryLoader.create(BenchLibC.class).load("c");
     }
 }

@@ -22,6 +22,7 @@ final class MuxTables {
     private static final List<String[]> IMPLS = List.of(
             new String[] {"c-epoll", "C `epoll_wait`"},
             new String[] {"c-epoll-mt", "C `epoll_wait`, 2 threads"},
+            new String[] {"jnr-epoll", "bare jnr-ffi `epoll_wait`"},
             new String[] {"epoll", "procmux `epoll`"},
             new String[] {"nio", "JDK NIO `Selector`"},
             new String[] {"c-poll", "C `poll`"},
@@ -41,6 +42,7 @@ final class MuxTables {
     private static final List<Ratio> RATIOS = List.of(
             new Ratio("epoll", "c-epoll", "epoll / C epoll (target ≤ 1.3)", 1.3, false),
             new Ratio("epoll", "c-epoll-mt", "epoll / C epoll, 2 threads", Double.NaN, false),
+            new Ratio("epoll", "jnr-epoll", "epoll / bare jnr-ffi", Double.NaN, false),
             new Ratio("epoll", "nio", "epoll / NIO (target < 1)", 1.0, true),
             new Ratio("poll", "c-poll", "poll / C poll (target ≤ 1.3)", 1.3, false),
             new Ratio("poll", "c-poll-mt", "poll / C poll, 2 threads", Double.NaN, false),

@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
 
 /**
  * Reads the samples of {@code bench/run mux}: JMH's JSON results of {@link MuxWaitBenchmark}
- * (implementation = its {@code backend} parameter) and {@link NioWaitBenchmark} ({@code nio}),
+ * (implementation = its {@code backend} parameter), {@link NioWaitBenchmark} ({@code nio}) and
+ * {@link RawEpollWaitBenchmark} ({@code jnr-epoll}),
  * and the lines {@code BACKEND N NS_PER_WAIT} of {@code bench/c/mux_wait} ({@code c-BACKEND}).
  * Samples of one implementation and N from several files or lines are pooled, in order.
  *
@@ -37,6 +38,8 @@ final class SampleReader {
                 impl = string(params.get("backend"), "params.backend");
             } else if (benchmark.endsWith("." + NioWaitBenchmark.class.getSimpleName() + ".await")) {
                 impl = "nio";
+            } else if (benchmark.endsWith("." + RawEpollWaitBenchmark.class.getSimpleName() + ".await")) {
+                impl = "jnr-epoll";
             } else {
                 throw new IllegalArgumentException("Not a mux wait benchmark: " + benchmark);
             }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Cost per wait: a fork check (one memory read on a wipe-on-fork page, else one {@code getpid}),
  * one {@code epoll_wait} whose cost is O(ready), an uncontended lock while the ready events are copied out of the off-heap event
- * array, and nothing allocated on the {@link EventSink} path. The array is allocated once and
+ * array (the only lock taken per wait), and nothing allocated on the {@link EventSink} path. The array is allocated once and
  * grown (up to 4,096 events per wait) only when the registrations outgrow it. Each registration
  * change is one {@code epoll_ctl}; the fd-to-attachment lookup is an array index. Threads: one
  * poller at a time; registration changes (seen by a wait in progress) and {@link #wakeup()} from
@@ -49,7 +49,11 @@ public final class EpollMultiplexer implements Multiplexer {
     private volatile boolean closed;
     private boolean released;
     private NativeBuffer events;
+    /** Length of {@link #events}; the poller's alone. */
     private int capacity;
+    /** The event array length the registrations call for (they plus the eventfd, capped), so that a
+     *  wait can check for growth without taking {@link #lock}; written under the lock. */
+    private volatile int wantedCapacity = MIN_EVENTS;
 
     private EpollMultiplexer(EpollLibC libc, int epfd, WakeEventFd wake) {
         this.libc = libc;
@@ -123,6 +127,7 @@ public final class EpollMultiplexer implements Multiplexer {
                 table.remove(fd);
             }
             table.add(fd, events, attachment);
+            wantedCapacity = Math.min(MAX_EVENTS, table.size() + 1);
         }
     }
 
@@ -204,7 +209,10 @@ public final class EpollMultiplexer implements Multiplexer {
         try {
             ensureOpen();
             forkGuard.check();
-            ensureCapacity();
+            int wanted = wantedCapacity;
+            if (wanted > capacity) {
+                grow(wanted);
+            }
             return waitLoop(timeoutNanos, sink);
         } finally {
             busy.set(false);
@@ -279,22 +287,16 @@ public final class EpollMultiplexer implements Multiplexer {
         return wakeReady;
     }
 
-    /** Grows the event array to the registrations (plus the eventfd), up to {@link #MAX_EVENTS}. */
-    private void ensureCapacity() {
-        int wanted;
-        synchronized (lock) {
-            wanted = Math.min(MAX_EVENTS, table.size() + 1);
+    /** Grows the event array to at least {@code wanted} events (a power of two times {@link #MIN_EVENTS}). */
+    private void grow(int wanted) {
+        int grown = capacity;
+        while (grown < wanted) {
+            grown *= 2;
         }
-        if (wanted > capacity) {
-            int grown = capacity;
-            while (grown < wanted) {
-                grown *= 2;
-            }
-            NativeBuffer larger = NativeBuffer.allocate((long) grown * EpollNative.EVENT_SIZE);
-            events.free();
-            events = larger;
-            capacity = grown;
-        }
+        NativeBuffer larger = NativeBuffer.allocate((long) grown * EpollNative.EVENT_SIZE);
+        events.free();
+        events = larger;
+        capacity = grown;
     }
 
     @Override

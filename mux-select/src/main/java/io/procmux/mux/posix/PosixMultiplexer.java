@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * only translates the table into its syscall's arguments and reads the results back. Internal.
  *
  * <p>Cost per wait: a fork check (a memory read on Linux, else one {@code getpid}), the syscall,
- * an uncontended lock to read results, and a rebuild of the native arguments only when registrations changed. Threads: one
+ * an uncontended lock to read results (the only lock taken when nothing changed), and a rebuild of the native arguments only when registrations changed. Threads: one
  * poller at a time (a second concurrent poller is refused); registration changes and
  * {@link #wakeup()} from any thread; a change made while another thread waits wakes it so that
  * the change takes effect in the current wait.
@@ -38,7 +38,8 @@ public abstract class PosixMultiplexer implements Multiplexer {
     protected final FdTable table = new FdTable();
     /** Guards {@link #table}, the rebuild flag and the native resources. */
     protected final Object lock = new Object();
-    private boolean dirty = true;
+    /** Whether the native arguments need a rebuild; written under {@link #lock}, read first without it. */
+    private volatile boolean dirty = true;
     private boolean released;
 
     /** Takes ownership of {@code wakePipe}. */
@@ -190,10 +191,12 @@ public abstract class PosixMultiplexer implements Multiplexer {
         long remaining = timeoutNanos;
         int wakeFd = wakePipe.readFd();
         while (true) {
-            synchronized (lock) {
-                if (dirty) {
-                    dirty = false;
-                    rebuild(wakeFd);
+            if (dirty) {
+                synchronized (lock) {
+                    if (dirty) {
+                        dirty = false;
+                        rebuild(wakeFd);
+                    }
                 }
             }
             int ready = waitOnce(Timeouts.toMillis(remaining));
