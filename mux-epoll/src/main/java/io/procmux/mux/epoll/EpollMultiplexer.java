@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * reused number succeeds).
  *
  * <p>Cost per wait: a fork check (one memory read on a wipe-on-fork page, else one {@code getpid}),
- * one {@code epoll_wait} whose cost is O(ready), an uncontended lock while the ready events are copied out of the off-heap event
+ * one {@code epoll_wait} whose cost is O(ready) (through a binding that skips saving errno; a failed wait is
+ * repeated through one that saves it), an uncontended lock while the ready events are copied out of the off-heap event
  * array (the only lock taken per wait), and nothing allocated on the {@link EventSink} path. The array is allocated once and
  * grown (up to 4,096 events per wait) only when the registrations outgrow it. Each registration
  * change is one {@code epoll_ctl}; the fd-to-attachment lookup is an array index. Threads: one
@@ -228,7 +229,13 @@ public final class EpollMultiplexer implements Multiplexer {
         int wakeFd = wake.fd();
         Pointer array = events.pointer();
         while (true) {
-            int ready = libc.epoll_wait(epfd, array, capacity, Timeouts.toMillis(remaining));
+            int ready = libc.epoll_wait_ignoring_errno(epfd, array, capacity, Timeouts.toMillis(remaining));
+            if (ready < 0) {
+                // The fast binding does not save errno; the same wait through the one that does tells why
+                // (an error other than EINTR repeats; after EINTR this is simply the next wait).
+                remaining = Timeouts.remaining(timeoutNanos, start, System.nanoTime());
+                ready = libc.epoll_wait(epfd, array, capacity, Timeouts.toMillis(remaining));
+            }
             if (ready < 0) {
                 int errno = EpollNative.errno();
                 if (errno != EpollNative.EINTR) {

@@ -47,7 +47,8 @@ final class EpollNative {
     }
 
     private static final class Holder {
-        static final EpollLibC LIBC = LibraryLoader.create(EpollLibC.class).load("c");
+        static final EpollLibC LIBC = LibraryLoader.create(EpollLibC.class)
+                .map("epoll_wait_ignoring_errno", "epoll_wait").load("c");
         static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
     }
 

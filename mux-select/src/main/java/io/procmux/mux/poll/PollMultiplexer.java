@@ -77,8 +77,9 @@ public final class PollMultiplexer extends PosixMultiplexer {
     }
 
     @Override
-    protected int waitOnce(int timeoutMillis) {
-        return PosixNative.libc().poll(pollfds.pointer(), count, timeoutMillis);
+    protected int waitOnce(int timeoutMillis, boolean saveErrno) {
+        return saveErrno ? PosixNative.libc().poll(pollfds.pointer(), count, timeoutMillis)
+                : PosixNative.libc().poll_ignoring_errno(pollfds.pointer(), count, timeoutMillis);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.procmux.mux.posix;
 
 import jnr.ffi.Pointer;
+import jnr.ffi.annotations.IgnoreError;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
@@ -17,9 +18,21 @@ public interface PosixLibC {
     /** {@code poll(2)}; {@code nfds} is passed as a machine word, which fits both Linux and BSD. */
     int poll(@Nullable Pointer fds, long nfds, int timeoutMillis);
 
+    /**
+     * {@code poll(2)} without saving errno (bound to the same symbol by {@link PosixNative}): about
+     * 0.1 µs cheaper per call. When it returns -1, call {@link #poll} to learn why.
+     */
+    @IgnoreError
+    int poll_ignoring_errno(@Nullable Pointer fds, long nfds, int timeoutMillis);
+
     /** {@code select(2)}; a null pointer stands for a missing set or an infinite timeout. */
     int select(int nfds, @Nullable Pointer readFds, @Nullable Pointer writeFds, @Nullable Pointer exceptFds,
             @Nullable Pointer timeout);
+
+    /** {@link #select} without saving errno, as {@link #poll_ignoring_errno} is to {@link #poll}. */
+    @IgnoreError
+    int select_ignoring_errno(int nfds, @Nullable Pointer readFds, @Nullable Pointer writeFds,
+            @Nullable Pointer exceptFds, @Nullable Pointer timeout);
 
     /** {@code pipe2(2)}, Linux only. */
     int pipe2(@Out int[] fds, int flags);

@@ -55,8 +55,12 @@ public abstract class PosixMultiplexer implements Multiplexer {
     /** Rewrites the syscall's native arguments from {@link #table}; called under {@link #lock}. */
     protected abstract void rebuild(int wakeFd);
 
-    /** One wait of at most {@code timeoutMillis} (-1: forever); returns the syscall's result. */
-    protected abstract int waitOnce(int timeoutMillis);
+    /**
+     * One wait of at most {@code timeoutMillis} (-1: forever); returns the syscall's result. With
+     * {@code saveErrno} false the call may skip saving errno (cheaper); the caller repeats a failed
+     * wait with it true to learn why.
+     */
+    protected abstract int waitOnce(int timeoutMillis, boolean saveErrno);
 
     /**
      * Copies ready descriptors into {@code ready}, under {@link #lock}; evicts closed ones with
@@ -199,7 +203,13 @@ public abstract class PosixMultiplexer implements Multiplexer {
                     }
                 }
             }
-            int ready = waitOnce(Timeouts.toMillis(remaining));
+            int ready = waitOnce(Timeouts.toMillis(remaining), false);
+            if (ready < 0) {
+                // Errno was not saved; the same wait again tells why (an error other than EINTR repeats;
+                // after EINTR this is simply the next wait).
+                remaining = Timeouts.remaining(timeoutNanos, start, System.nanoTime());
+                ready = waitOnce(Timeouts.toMillis(remaining), true);
+            }
             if (ready < 0) {
                 int errno = PosixNative.errno();
                 if (errno == PosixNative.EINTR) {

@@ -31,7 +31,8 @@ public final class PosixNative {
     }
 
     private static final class Holder {
-        static final PosixLibC LIBC = LibraryLoader.create(PosixLibC.class).load("c");
+        static final PosixLibC LIBC = LibraryLoader.create(PosixLibC.class)
+                .map("poll_ignoring_errno", "poll").map("select_ignoring_errno", "select").load("c");
         static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
     }
 

@@ -109,7 +109,7 @@ public final class SelectMultiplexer extends PosixMultiplexer {
     }
 
     @Override
-    protected int waitOnce(int timeoutMillis) {
+    protected int waitOnce(int timeoutMillis, boolean saveErrno) {
         int words = (nfds + 63) >>> 6;
         for (int w = 0; w < words; w++) {
             readSet.putLong(8L * w, readMask[w]);
@@ -122,7 +122,8 @@ public final class SelectMultiplexer extends PosixMultiplexer {
             timeval.putLong(8, (timeoutMillis % 1000) * 1000L);
             timeout = timeval;
         }
-        return PosixNative.libc().select(nfds, readSet, writeSet, exceptSet, timeout);
+        return saveErrno ? PosixNative.libc().select(nfds, readSet, writeSet, exceptSet, timeout)
+                : PosixNative.libc().select_ignoring_errno(nfds, readSet, writeSet, exceptSet, timeout);
     }
 
     @Override
