@@ -64,6 +64,6 @@ class MuxTablesTest {
     @Test
     void refusesUnknownImplementations() {
         assertThatThrownBy(() -> new MuxTables(List.of(s("kqueue", 10, 1))))
-                .hasMessageStartingWith("Unknown implementation 'kqueue'; known: c-epoll, c-epoll-mt, epoll");
+                .hasMessageStartingWith("Unknown implementation 'kqueue'; known: c-epoll, c-epoll-mt, jnr-epoll, epoll");
     }
 }
