@@ -38,6 +38,15 @@ public interface UnixSockets {
      */
     UnixConnection adopt(int fd) throws IOException;
 
+    /**
+     * A datagram socket, bound to {@code bindTo} when given (a path gets the same protection as
+     * {@link #bind}: private directory, 0600, lock, stale file replaced), else unbound.
+     */
+    UnixDatagramSocket openDatagram(@Nullable UnixAddress bindTo, BindOptions options) throws IOException;
+
+    /** A connected pair of datagram sockets. */
+    UnixDatagramSocket[] datagramPair() throws IOException;
+
     /** A connected pair (Python's {@code socket.socketpair()}), for parent/child channels. */
     UnixConnection[] socketPair() throws IOException;
 }

@@ -3,6 +3,7 @@ package io.procmux.ipc.unix;
 import io.procmux.ipc.BindOptions;
 import io.procmux.ipc.UnixAddress;
 import io.procmux.ipc.UnixConnection;
+import io.procmux.ipc.UnixDatagramSocket;
 import io.procmux.ipc.UnixServer;
 import io.procmux.ipc.UnixSockets;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class JnrUnixSockets implements UnixSockets {
     @Override
     public UnixServer bind(UnixAddress address, BindOptions options) throws IOException {
         SocketFile file = address.isAbstract() ? null
-                : SocketFile.claim(address.path().orElseThrow(), options.createPrivateDirectory());
+                : SocketFile.claim(address.path().orElseThrow(), options.createPrivateDirectory(), SocketNative.SOCK_STREAM);
         int fd = -1;
         try {
             fd = SocketIo.open(SocketNative.SOCK_STREAM, false);
@@ -161,6 +162,49 @@ final class JnrUnixSockets implements UnixSockets {
         int status = SocketNative.libc().fcntl(fd, SocketNative.F_GETFL, 0);
         boolean blocking = status >= 0 && (status & SocketNative.O_NONBLOCK) == 0;
         return new JnrUnixConnection(fd, "adopted fd " + fd, blocking, null);
+    }
+
+    @Override
+    public UnixDatagramSocket openDatagram(@Nullable UnixAddress bindTo, BindOptions options) throws IOException {
+        if (bindTo == null) {
+            return new JnrUnixDatagramSocket(SocketIo.open(SocketNative.SOCK_DGRAM, false), null, null);
+        }
+        SocketFile file = bindTo.isAbstract() ? null
+                : SocketFile.claim(bindTo.path().orElseThrow(), options.createPrivateDirectory(), SocketNative.SOCK_DGRAM);
+        int fd = -1;
+        try {
+            fd = SocketIo.open(SocketNative.SOCK_DGRAM, false);
+            if (SocketNative.libc().bind(fd, SockAddr.encode(bindTo), SockAddr.length(bindTo)) != 0) {
+                int errno = SocketNative.errno();
+                if (errno == Errno.EADDRINUSE) {
+                    throw new BindException("Address already in use (EADDRINUSE): " + bindTo);
+                }
+                throw Errno.exception("bind", errno, bindTo.toString());
+            }
+            if (file != null) {
+                file.bound();
+            }
+            return new JnrUnixDatagramSocket(fd, bindTo, file);
+        } catch (IOException | RuntimeException e) {
+            if (fd >= 0) {
+                SocketNative.libc().close(fd);
+            }
+            if (file != null) {
+                file.release();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public UnixDatagramSocket[] datagramPair() throws IOException {
+        int[] fds = new int[2];
+        if (SocketNative.libc().socketpair(SocketNative.AF_UNIX,
+                SocketNative.SOCK_DGRAM | SocketNative.SOCK_CLOEXEC, 0, fds) != 0) {
+            throw Errno.exception("socketpair", SocketNative.errno(), "(AF_UNIX, SOCK_DGRAM)");
+        }
+        return new UnixDatagramSocket[] {
+            new JnrUnixDatagramSocket(fds[0], null, null), new JnrUnixDatagramSocket(fds[1], null, null)};
     }
 
     @Override

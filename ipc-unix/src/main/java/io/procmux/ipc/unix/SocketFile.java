@@ -41,7 +41,7 @@ final class SocketFile {
     }
 
     /** Prepares {@code path} for binding; the caller binds next, then calls {@link #bound}. */
-    static SocketFile claim(Path path, boolean createPrivateDirectory) throws IOException {
+    static SocketFile claim(Path path, boolean createPrivateDirectory, int socketType) throws IOException {
         Path absolute = path.toAbsolutePath();
         Path parent = absolute.getParent();
         if (parent != null) {
@@ -50,7 +50,7 @@ final class SocketFile {
         Path lockPath = absolute.resolveSibling(absolute.getFileName() + ".lock");
         SocketFile file = new SocketFile(path, lockPath, lock(lockPath, path));
         try {
-            file.removeIfStale();
+            file.removeIfStale(socketType);
         } catch (IOException | RuntimeException e) {
             file.release();
             throw e;
@@ -124,7 +124,7 @@ final class SocketFile {
         }
     }
 
-    private void removeIfStale() throws IOException {
+    private void removeIfStale(int socketType) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -135,7 +135,7 @@ final class SocketFile {
         }
         UnixAddress address = UnixAddress.of(path);
         byte[] sockaddr = SockAddr.encode(address);
-        int probe = SocketIo.open(SocketNative.SOCK_STREAM, true);
+        int probe = SocketIo.open(socketType, true);
         try {
             if (SocketNative.libc().connect(probe, sockaddr, SockAddr.length(address)) == 0) {
                 throw live();
@@ -146,7 +146,7 @@ final class SocketFile {
                 case Errno.ECONNREFUSED -> Files.deleteIfExists(path);   // stale: nobody listens
                 case Errno.ENOENT -> { }
                 case Errno.EPROTOTYPE -> throw new BindException("Address already in use (EADDRINUSE): " + path
-                        + " is a socket of another type (datagram?) that may be in use; remove it yourself if not");
+                        + " is a Unix socket of another type that may be in use; remove it yourself if not");
                 default -> throw Errno.exception("probe connect to", errno, path.toString());
             }
         } finally {
