@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * transfer, 1,000 concurrent clients, half-close, peer death as an exception, every path error,
  * stale-file recovery, locking, permissions, close-on-exec, peer credentials, descriptor passing
  * and no descriptor leaked. Non-blocking use through every multiplexer is in
- * {@link TransportMuxChecks}. A backend's test subclasses this once and supplies
+ * {@link TransportHelpers}. A backend's test subclasses this once and supplies
  * {@link #sockets()}.
  *
  * <p>Cost: a few seconds; threads come from per-test executors that are shut down after each test.
@@ -86,39 +86,9 @@ public abstract class AbstractTransportTest {
         return UnixAddress.of(dir.resolve(name));
     }
 
-    /** Closes every connection, then throws the first failure. */
-    protected static void closeAll(List<UnixConnection> connections) throws IOException {
-        IOException first = null;
-        for (UnixConnection c : connections) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    /** Accepts connections forever and echoes each one on its own thread. */
+    /** Accepts connections forever on {@link #pool} and echoes each one on its own thread. */
     protected Future<?> echoServer(UnixServer server) {
-        return pool.submit(() -> {
-            while (true) {
-                UnixConnection c = server.accept();
-                pool.submit(() -> {
-                    try (c) {
-                        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
-                        while (c.read(buffer) >= 0) {
-                            buffer.flip();
-                            c.write(buffer);
-                            buffer.clear();
-                        }
-                    }
-                    return null;
-                });
-            }
-        });
+        return TransportHelpers.echoServer(server, pool);
     }
 
     @Test
@@ -202,7 +172,7 @@ public abstract class AbstractTransportTest {
                     assertThat(back.getInt(0)).isEqualTo(i);
                 }
             } finally {
-                closeAll(open);
+                TransportHelpers.closeAll(open);
             }
         }
     }
@@ -256,7 +226,7 @@ public abstract class AbstractTransportTest {
         assumeTrue(!available.isEmpty(), "no multiplexer on the classpath: add procmux-mux-select or procmux-mux-epoll");
         for (MultiplexerProvider provider : available) {
             try (Multiplexer mux = provider.open()) {
-                TransportMuxChecks.converse(sockets(), mux, address("mux-" + provider.name() + ".sock"));
+                TransportHelpers.converse(sockets(), mux, address("mux-" + provider.name() + ".sock"));
             }
         }
     }
@@ -357,11 +327,12 @@ public abstract class AbstractTransportTest {
         UnixConnection[] carrier = sockets().socketPair();
         UnixConnection[] cargo = sockets().socketPair();
         try (UnixConnection a = carrier[0]; UnixConnection b = carrier[1]; UnixConnection keep = cargo[0]) {
-            assertThat(a.sendWithFds(ByteBuffer.wrap("fd".getBytes()), cargo[1].fd())).isEqualTo(2);
+            assertThat(a.sendWithFds(ByteBuffer.wrap("fd".getBytes()), cargo[1].fd(), cargo[1].fd())).isEqualTo(2);
             cargo[1].close();
             ByteBuffer payload = ByteBuffer.allocate(16);
             int[] fds = b.receiveWithFds(payload);
-            assertThat(fds).hasSize(1);
+            assertThat(fds).hasSize(2).doesNotHaveDuplicates();
+            sockets().adopt(fds[1]).close();
             assertThat(payload.position()).isEqualTo(2);
             assertThat(OpenFds.flags(fds[0]) & O_CLOEXEC).isNotZero();
             try (UnixConnection arrived = sockets().adopt(fds[0])) {
@@ -391,7 +362,7 @@ public abstract class AbstractTransportTest {
                 assertThatThrownBy(() -> sockets().connect(server.address(), Duration.ofMillis(100)))
                         .isInstanceOf(SocketTimeoutException.class).hasMessageContaining("timed out");
             } finally {
-                closeAll(queued);
+                TransportHelpers.closeAll(queued);
             }
         }
     }

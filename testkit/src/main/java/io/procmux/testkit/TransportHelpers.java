@@ -14,19 +14,59 @@ import io.procmux.mux.ReadyEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
- * One non-blocking conversation driven entirely by a {@link Multiplexer}: accept, connect,
- * read and write, each only after the multiplexer reported readiness. {@link AbstractTransportTest}
- * runs it through every multiplexer found on the classpath.
+ * Building blocks of {@link AbstractTransportTest}: an echo server, closing many connections, and
+ * one non-blocking conversation driven entirely by a {@link Multiplexer} (accept, connect, read
+ * and write, each only after the multiplexer reported readiness), which the abstract test runs
+ * through every multiplexer on the classpath.
  *
- * <p>Cost: a few hundred kilobytes through one connection; waits are bounded by 10 s each.
+ * <p>Cost: the echo server uses one thread per connection from the caller's executor; the
+ * conversation moves 512 KiB, each wait bounded by 10 s.
  */
-public final class TransportMuxChecks {
+public final class TransportHelpers {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private TransportMuxChecks() {
+    private TransportHelpers() {
+    }
+
+    /** Accepts connections until the server closes, echoing each on its own thread from {@code pool}. */
+    public static Future<?> echoServer(UnixServer server, ExecutorService pool) {
+        return pool.submit(() -> {
+            while (true) {
+                UnixConnection c = server.accept();
+                pool.submit(() -> {
+                    try (c) {
+                        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+                        while (c.read(buffer) >= 0) {
+                            buffer.flip();
+                            c.write(buffer);
+                            buffer.clear();
+                        }
+                    }
+                    return null;
+                });
+            }
+        });
+    }
+
+    /** Closes every connection, then throws the first failure. */
+    public static void closeAll(List<UnixConnection> connections) throws IOException {
+        IOException first = null;
+        for (UnixConnection c : connections) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** Runs the conversation on a server at {@code address} through {@code mux}. */
