@@ -2,15 +2,19 @@ package io.procmux.ipc.unix;
 
 import com.google.auto.service.AutoService;
 import io.procmux.ipc.UnixSockets;
-import io.procmux.spi.BackendNotImplementedException;
+import io.procmux.spi.BackendUnavailableException;
 import io.procmux.spi.UnixSocketsProvider;
 import java.util.Optional;
 
 /**
- * Provider of the {@code unix} Unix socket backend: Unix domain sockets on jnr-unixsocket, wrapped with path checks, close-on-exec and private permissions.
+ * Provider of the {@code unix} backend: Unix domain sockets through jnr-ffi, wrapped so that none
+ * of jnr-unixsocket's defects reach a user (exact path checks, close-on-exec everywhere, private
+ * permissions, stale-file recovery and locking, {@code SCM_RIGHTS} descriptor passing, no
+ * {@code SIGPIPE}).
  *
- * <p>Not implemented yet: it reports itself unavailable with the cause "not implemented yet", so
- * {@code procmux backends} lists it and selection never picks it.
+ * <p>Cost: the constructor touches no native code. The first {@link #unavailabilityCause()} loads
+ * the jnr-ffi binding and creates and closes one real socket pair, once per JVM;
+ * {@code -Dprocmux.noNative=true} makes it unavailable without loading anything.
  */
 @AutoService(UnixSocketsProvider.class)
 public final class JnrUnixSocketsProvider implements UnixSocketsProvider {
@@ -36,11 +40,16 @@ public final class JnrUnixSocketsProvider implements UnixSocketsProvider {
 
     @Override
     public Optional<Throwable> unavailabilityCause() {
-        return Optional.of(new BackendNotImplementedException());
+        return SocketNative.unavailabilityCause();
     }
 
     @Override
     public UnixSockets open() {
-        throw BackendNotImplementedException.refuse(this);
+        Optional<Throwable> cause = unavailabilityCause();
+        if (cause.isPresent()) {
+            throw new BackendUnavailableException("Backend 'unix' is not available: " + cause.get().getMessage(),
+                    cause.get());
+        }
+        return new JnrUnixSockets();
     }
 }

@@ -2,13 +2,11 @@ package io.procmux.ipc.unix;
 
 import static io.procmux.testkit.ProviderAssertions.assertDiscoveredOnce;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.procmux.spi.BackendKind;
-import io.procmux.spi.BackendNotImplementedException;
-import io.procmux.spi.BackendUnavailableException;
-
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class JnrUnixSocketsProviderTest {
 
@@ -16,17 +14,17 @@ class JnrUnixSocketsProviderTest {
 
     @Test
     void isFoundOnceByServiceLoaderWithItsPriority() {
+        assertThat(provider.name()).isEqualTo("unix");
         assertThat(provider.priority()).isEqualTo(100);
-        assertThat(provider.isNative()).isEqualTo(true);
+        assertThat(provider.isNative()).isTrue();
     }
 
     @Test
-    void reportsItselfNotImplementedYetAndRefusesUse() {
-        assertThat(provider.unavailabilityCause()).get().isInstanceOf(BackendNotImplementedException.class)
-                .extracting(Throwable::getMessage).isEqualTo("not implemented yet");
-        assertThat(provider.isAvailable()).isFalse();
-        assertThatThrownBy(() -> provider.open())
-                .isInstanceOf(BackendUnavailableException.class)
-                .hasMessage("Backend 'unix' is not available: not implemented yet");
+    @EnabledOnOs(OS.LINUX)
+    void probesOnceAndOpensOnLinux() {
+        assertThat(provider.unavailabilityCause()).isEmpty();
+        assertThat(provider.isAvailable()).isTrue();
+        assertThat(provider.unavailabilityCause()).isSameAs(provider.unavailabilityCause());
+        assertThat(provider.open().name()).isEqualTo("unix");
     }
 }
