@@ -98,7 +98,11 @@ public final class EchoServer implements AutoCloseable {
                 listener.bind(address.socketAddress(), BACKLOG);
             } catch (BindException e) {
                 String hint = address instanceof ServeAddress.Unix ? " (remove the file if no server uses it)" : "";
-                throw new BindException("Cannot listen on " + describe(address) + ": " + e.getMessage() + hint);
+                BindException named = new BindException("Cannot listen on " + describe(address) + ": " + e.getMessage() + hint);
+                named.initCause(e);
+                throw named;
+            } catch (IOException e) {
+                throw new IOException("Cannot listen on " + describe(address) + ": " + e.getMessage(), e);
             }
             listener.configureBlocking(false);
             server = new EchoServer(mux, listener, address, maxConnections, bufferBytes, log);
