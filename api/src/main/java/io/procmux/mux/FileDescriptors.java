@@ -63,7 +63,7 @@ public final class FileDescriptors {
             fd = channelFd(channel);
         } else if (source instanceof Integer) {
             throw new IllegalArgumentException("An Integer is a descriptor number, not an object that holds one;"
-                    + " use Multiplexer.register(int, int, Object)");
+                    + " register the number itself with Multiplexer.register(int, int, Object)");
         } else {
             throw unsupported(source);
         }

@@ -44,17 +44,6 @@ public interface Multiplexer extends AutoCloseable {
     }
 
     /**
-     * Registers the descriptor behind any object {@link FileDescriptors#fdOf(Object)} understands
-     * (a JDK channel, a {@link java.io.FileDescriptor}, a file stream, a {@link HasFileDescriptor}).
-     * The descriptor is looked up once, by reflection; keep {@code source} open while registered.
-     *
-     * @throws IllegalArgumentException when {@code source} holds no descriptor (naming its class)
-     */
-    default void register(Object source, int events, @Nullable Object attachment) throws IOException {
-        register(FileDescriptors.fdOf(source), events, attachment);
-    }
-
-    /**
      * Changes the interest set of a registered descriptor, keeping its attachment.
      *
      * @throws IllegalArgumentException when {@code fd} is not registered or the bits are unknown

@@ -122,7 +122,7 @@ class FileDescriptorsTest {
                 .hasMessageStartingWith("No file descriptor in a java.lang.String; supported: HasFileDescriptor");
         assertThatThrownBy(() -> FileDescriptors.fdOf(null)).hasMessage("No file descriptor in null");
         assertThatThrownBy(() -> FileDescriptors.fdOf(Integer.valueOf(3)))
-                .hasMessageContaining("use Multiplexer.register(int, int, Object)");
+                .hasMessageContaining("register the number itself with Multiplexer.register(int, int, Object)");
         assertThatThrownBy(() -> FileDescriptors.fdOf(java.nio.channels.Channels.newChannel(System.in)))
                 .hasMessageStartingWith("No file descriptor in a java.nio.channels.Channels$ReadableByteChannelImpl");
     }
