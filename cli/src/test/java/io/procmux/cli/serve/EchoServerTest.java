@@ -127,6 +127,36 @@ class EchoServerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"epoll", "poll"})
+    void steadyStateEchoAllocatesNothingOnTheServerThread(String mux) throws Exception {
+        try (RunningServer running = start(mux); SocketChannel client = SocketChannel.open(running.address())) {
+            byte[] message = random(512, 4);
+            ByteBuffer out = ByteBuffer.allocateDirect(message.length);
+            ByteBuffer in = ByteBuffer.allocateDirect(message.length);
+            for (int i = 0; i < 20_000; i++) {   // warm-up: classes loaded, code compiled, buffers pooled
+                roundTrip(client, out.clear().put(message).flip(), in.clear());
+            }
+            long before = running.serverThreadAllocatedBytes();
+            for (int i = 0; i < 10_000; i++) {
+                roundTrip(client, out.clear().put(message).flip(), in.clear());
+            }
+            long allocated = running.serverThreadAllocatedBytes() - before;
+            assertThat(allocated).as("bytes allocated by the server thread over 10,000 echoes").isLessThan(10_000);
+        }
+    }
+
+    private static void roundTrip(SocketChannel client, ByteBuffer out, ByteBuffer in) throws IOException {
+        while (out.hasRemaining()) {
+            client.write(out);
+        }
+        while (in.hasRemaining()) {
+            if (client.read(in) < 0) {
+                throw new IOException("EOF");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"epoll", "poll"})
     void holdsAThousandClientsAtOnce(String mux) throws Exception {
         int clients = 1_000;
         List<SocketChannel> open = new ArrayList<>();

@@ -36,6 +36,12 @@ final class RunningServer implements AutoCloseable {
         thread.start();
     }
 
+    /** Bytes the server thread has allocated so far (HotSpot's per-thread counter). */
+    long serverThreadAllocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(thread.getId());
+    }
+
     SocketAddress address() {
         return server.localAddress();
     }
