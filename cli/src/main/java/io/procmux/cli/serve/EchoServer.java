@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Partial writes are queued per connection in a pooled direct buffer of {@code bufferBytes};
  * when that queue is full the client is no longer read (back-pressure) until it drains. Beyond
  * {@code maxConnections} open clients a new connection is accepted and closed at once. When the
- * process runs out of descriptors, accepting pauses until a client leaves.
+ * process runs out of descriptors ({@code EMFILE}), accepting pauses until a client leaves.
  *
  * <p>Cost: one thread (the caller of {@link #run()}); per event one read and one write system call
  * and, in steady state, no allocation (one shared direct read buffer, pooled queue buffers, the
@@ -191,7 +191,12 @@ public final class EchoServer implements AutoCloseable {
             try {
                 channel = listener.accept();
             } catch (IOException e) {
-                pauseAccepting(e);
+                if (String.valueOf(e.getMessage()).contains("Too many open files")) {
+                    pauseAccepting(e);   // EMFILE/ENFILE: the listener would stay readable and spin
+                } else {
+                    log.println("procmux serve: accept failed: " + e.getMessage());
+                    log.flush();
+                }
                 return;
             }
             if (channel == null) {
@@ -222,7 +227,7 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
-    /** Out of descriptors (or another accept failure): stop watching the listener until a client leaves. */
+    /** Out of descriptors: stop watching the listener until a client leaves and frees one. */
     private void pauseAccepting(IOException cause) {
         try {
             mux.unregister(listenerFd);

@@ -2,7 +2,8 @@ package io.procmux.cli.serve;
 
 /**
  * Counters of one {@link EchoServer} run, written by the server's single thread and read by
- * anyone after it stopped (or, approximately, while it runs). Plain longs: no allocation, no locks.
+ * anyone after it stopped (or, approximately, while it runs). Volatile fields with one writer: no
+ * allocation, no locks.
  */
 public final class ServerStats {
     private volatile long accepted;
