@@ -73,8 +73,8 @@ final class ServeCommand implements Callable<Integer> {
         parent.injector().injectMembers(this);
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch reported = new CountDownLatch(1);
-        try (Multiplexer mux = multiplexerProvider.open()) {
-            EchoServer server = EchoServer.open(mux, address, maxConnections, EchoServer.DEFAULT_BUFFER_BYTES, err);
+        try (Multiplexer mux = multiplexerProvider.open();
+             EchoServer server = EchoServer.open(mux, address, maxConnections, EchoServer.DEFAULT_BUFFER_BYTES, err)) {
             Thread hook = new Thread(() -> stopAndWait(server, reported), "procmux-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             err.println("listening on " + ServeAddress.describe(server.localAddress()));

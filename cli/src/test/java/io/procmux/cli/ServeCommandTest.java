@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -130,6 +132,54 @@ class ServeCommandTest {
         assertThat(kill.waitFor()).isZero();
     }
 
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void outOfDescriptorsPausesAcceptingUntilAClientLeaves() throws Exception {
+        Process server = startServer(List.of("sh", "-c", "ulimit -n 160 && exec \"$0\" \"$@\""), "serve", "--tcp", "127.0.0.1:0");
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("reader failed: " + e);
+            }
+        });
+        reader.start();
+        List<SocketChannel> clients = new ArrayList<>();
+        try {
+            String listening = lines.poll(60, TimeUnit.SECONDS);
+            assertThat(listening).startsWith("listening on 127.0.0.1:");
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1)));
+            String paused = null;
+            for (int i = 0; i < 300 && paused == null; i++) {
+                SocketChannel client = SocketChannel.open(address);   // the kernel completes it even if not accepted
+                clients.add(client);
+                paused = lines.poll(i < 100 ? 0 : 20, TimeUnit.MILLISECONDS);
+            }
+            assertThat(paused).isEqualTo("procmux serve: cannot accept (Too many open files); paused until a connection"
+                    + " closes (raise the limit with 'ulimit -n')");
+            assertThat(echo(clients.get(0), "still serving")).isEqualTo("still serving");
+            for (SocketChannel client : clients) {
+                client.close();
+            }
+            clients.clear();
+            try (SocketChannel late = SocketChannel.open(address)) {
+                assertThat(echo(late, "accepting again")).isEqualTo("accepting again");
+            }
+            signal(server, "TERM");
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+            assertThat(lines).anyMatch(line -> line.startsWith("served "));
+        } finally {
+            for (SocketChannel client : clients) {
+                client.close();
+            }
+            server.destroyForcibly().waitFor();
+        }
+    }
+
     private static String echo(SocketChannel client, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         client.write(ByteBuffer.wrap(bytes));
@@ -144,7 +194,12 @@ class ServeCommandTest {
 
     /** {@code procmux ARGS} in a child JVM on this test's class path, as the launcher runs it. */
     private static Process startServer(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        return startServer(List.of(), args);
+    }
+
+    private static Process startServer(List<String> prefix, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens", "java.base/java.io=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
