@@ -1,0 +1,34 @@
+package io.procmux.cli.serve;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One client of the {@link EchoServer}: its channel and descriptor, the bytes read but not yet
+ * written back, and the events it is registered for. Connections form an intrusive list so the
+ * server can close them all without any collection. Owned by the server's single thread.
+ */
+final class Connection {
+    final SocketChannel channel;
+    final int fd;
+    /** Bytes to echo, in write mode (data in {@code [0, position)}); null when none are queued. */
+    @Nullable ByteBuffer pending;
+    /** The events registered with the multiplexer now. */
+    int interest;
+    /** The client shut down its sending half: echo what is queued, then close. */
+    boolean inputClosed;
+    @Nullable Connection previous;
+    @Nullable Connection next;
+
+    Connection(SocketChannel channel, int fd) {
+        this.channel = channel;
+        this.fd = fd;
+    }
+
+    /** Whether there is room to read more: the queued output is below the bound. */
+    boolean canRead() {
+        ByteBuffer queued = pending;
+        return !inputClosed && (queued == null || queued.hasRemaining());
+    }
+}
