@@ -39,6 +39,16 @@ abstract class Bound {
     /** Binds four trees of the shapes above; spins a hidden class when it can, else falls back to fields. */
     static Bound of(MethodHandle unpackArray, MethodHandle unpackBuffer, MethodHandle packArray,
             MethodHandle packBuffer) {
+        Bound spun = spun(unpackArray, unpackBuffer, packArray, packBuffer);
+        return spun != null ? spun : new InFields(unpackArray.asType(methodType(Object.class, byte[].class, int.class)),
+                unpackBuffer.asType(methodType(Object.class, ByteBuffer.class, int.class)),
+                packArray.asType(methodType(void.class, byte[].class, int.class, Object.class)),
+                packBuffer.asType(methodType(void.class, ByteBuffer.class, int.class, Object.class)));
+    }
+
+    /** The trees in a hidden class, or null when one cannot be defined here (a security manager, an agent). */
+    static @Nullable Bound spun(MethodHandle unpackArray, MethodHandle unpackBuffer, MethodHandle packArray,
+            MethodHandle packBuffer) {
         List<MethodHandle> trees = List.of(unpackArray.asType(methodType(Object.class, byte[].class, int.class)),
                 unpackBuffer.asType(methodType(Object.class, ByteBuffer.class, int.class)),
                 packArray.asType(methodType(void.class, byte[].class, int.class, Object.class)),
@@ -49,10 +59,10 @@ abstract class Bound {
                 MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(template, trees, true);
                 return (Bound) hidden.findConstructor(hidden.lookupClass(), methodType(void.class)).invoke();
             } catch (Throwable e) {
-                // a security manager or an agent refused the hidden class: keep working, slower
+                return null; // a security manager or an agent refused the hidden class
             }
         }
-        return new InFields(trees.get(0), trees.get(1), trees.get(2), trees.get(3));
+        return null;
     }
 
     /** The class file of {@link BoundTemplate}, read once; null when it cannot be read. */

@@ -5,15 +5,19 @@ import static java.lang.invoke.MethodType.methodType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the method-handle trees of the boxed API on byte arrays for one layout: pack from an
  * Object[] and unpack to a new Object[], one converter per value specialised for its code and
  * offset, calling the same {@link Values} conversions as {@link Packer} and the same readers as
- * {@link Unpacker}, so bytes, values and errors are theirs. The ByteBuffer slots hold the trees
- * for buffers too, which {@link Struct} does not use.
+ * {@link Unpacker}, so bytes, values and errors are theirs. Only the byte-array trees are built
+ * (ByteBuffer calls keep the loops), since composing a tree is the expensive part.
  *
- * <p>Cost: composition once per layout, proportional to its value count; nothing per call.
+ * <p>Cost: composition once per layout, proportional to its value count (the JDK spins a class per
+ * new method-handle shape: milliseconds for a few values, tens of milliseconds for 32 on a busy
+ * 2-core machine); nothing per call.
  */
 final class BoxedBinder {
     /** Layouts with more values than this keep the loops: a tree per value would not pay. */
@@ -24,13 +28,21 @@ final class BoxedBinder {
     private BoxedBinder() {
     }
 
-    /** The trees for {@code struct}'s layout. */
-    static Bound bind(Struct struct) {
+    /** The trees for {@code struct}'s layout in a hidden class; null when none can be defined here. */
+    static @Nullable Bound bind(Struct struct) {
         Layout layout = struct.layout;
-        return Bound.of(unpacker(layout, struct.arrayIo, byte[].class),
-                unpacker(layout, struct.bufferIo, java.nio.ByteBuffer.class),
+        return Bound.spun(unpacker(layout, struct.arrayIo, byte[].class),
+                unbuilt(methodType(Object.class, ByteBuffer.class, int.class)),
                 packer(layout, struct.arrayIo, byte[].class),
-                packer(layout, struct.bufferIo, java.nio.ByteBuffer.class));
+                unbuilt(methodType(void.class, ByteBuffer.class, int.class, Object.class)));
+    }
+
+    /** A tree that was not built: throws if ever called ({@link Struct} calls only the array trees). */
+    private static MethodHandle unbuilt(MethodType type) {
+        MethodHandle thrower = MethodHandles.throwException(type.returnType(), UnsupportedOperationException.class);
+        thrower = MethodHandles.foldArguments(thrower, MethodHandles.constant(UnsupportedOperationException.class,
+                new UnsupportedOperationException("boxed ByteBuffer calls use the loops, not a tree")));
+        return MethodHandles.dropArguments(thrower, 0, type.parameterList());
     }
 
     /** (K buf, int base) -> Object[] of boxed values. */

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: {@link #compile} parses once; instances are immutable and thread-safe, so share them.
  * {@code pack} allocates the result array; {@code unpack} allocates the result array, boxes and
  * byte[] values, nothing else. After a couple of thousand calls on byte arrays, an instance
- * specialises itself (see {@code BoxedPath}): a one-off cost well under a millisecond that makes
- * later calls several times faster. For loops that must not box, use {@link #of} (records) or
+ * specialises itself (see {@code BoxedPath}) on a common ForkJoinPool thread, without making the
+ * caller wait, and later calls run several times faster. For loops that must not box, use {@link #of} (records) or
  * {@link #fields()} (single typed fields). The static helpers keep a small cache of compiled formats.
  */
 public final class Struct {
