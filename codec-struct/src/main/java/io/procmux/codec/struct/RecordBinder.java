@@ -18,8 +18,8 @@ import java.util.Set;
  * composed with the record's accessors and canonical constructor. Values stay primitive all the
  * way, so the trees box nothing.
  *
- * <p>Cost: reflection and method-handle composition once per binding (a fraction of a
- * millisecond for a few dozen fields); nothing per call.
+ * <p>Cost: reflection and method-handle composition once per binding (about a millisecond for a
+ * few fields, tens of milliseconds for 32 on a busy 2-core machine); nothing per call.
  */
 final class RecordBinder {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
@@ -101,16 +101,20 @@ final class RecordBinder {
             acc = MethodHandles.foldArguments(acc, w.asType(shape));
         }
         if (!layout.dense) {
-            MethodHandle zero = MethodHandles.insertArguments(find("zero", void.class, Io.class, Object.class,
-                    int.class, int.class), 3, layout.size).bindTo(io);
-            zero = MethodHandles.dropArguments(zero, 2, Object.class);
-            acc = MethodHandles.foldArguments(acc, zero.asType(shape));
+            acc = MethodHandles.foldArguments(acc, zeroing(layout, io).asType(shape));
         }
         return acc;
     }
 
+    /** (Object buf, int base, Object ignored) -> void: zeroes the struct's bytes. */
+    static MethodHandle zeroing(Layout layout, Io<?> io) {
+        MethodHandle zero = MethodHandles.insertArguments(find("zero", void.class, Io.class, Object.class,
+                int.class, int.class), 3, layout.size).bindTo(io);
+        return MethodHandles.dropArguments(zero, 2, Object.class);
+    }
+
     /** (K buf, int base) -> T for component j. */
-    private static MethodHandle reader(Layout layout, Io<?> io, Class<?> kind, int j, Class<?> type) {
+    static MethodHandle reader(Layout layout, Io<?> io, Class<?> kind, int j, Class<?> type) {
         int run = layout.runOfValue(j);
         int op = layout.op[run];
         MethodHandle h;
@@ -141,12 +145,12 @@ final class RecordBinder {
     }
 
     /** (Object buf, int base, T value) -> void for component j. */
-    private static MethodHandle writer(Layout layout, Io<?> io, int j, Class<?> type) {
+    static MethodHandle writer(Layout layout, Io<?> io, int j, Class<?> type) {
         int run = layout.runOfValue(j);
         int op = layout.op[run];
         MethodHandle h;
         if (Ops.isInteger(op)) {
-            if (type == BigInteger.class) {
+            if (type == BigInteger.class || type == Object.class) {
                 h = find("writeBig", void.class, Io.class, Object.class, int.class, Object.class, int.class,
                         Layout.class, int.class, int.class);
                 h = MethodHandles.insertArguments(h, 4, op, layout, run, j);
@@ -189,9 +193,13 @@ final class RecordBinder {
         return MethodHandles.insertArguments(find("add", int.class, int.class, int.class), 1, offset);
     }
 
-    private static MethodHandle find(String name, Class<?> returns, Class<?>... params) {
+    static MethodHandle find(String name, Class<?> returns, Class<?>... params) {
+        return find(RecordBinder.class, name, returns, params);
+    }
+
+    static MethodHandle find(Class<?> owner, String name, Class<?> returns, Class<?>... params) {
         try {
-            return LOOKUP.findStatic(RecordBinder.class, name, methodType(returns, params));
+            return LOOKUP.findStatic(owner, name, methodType(returns, params));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("missing helper " + name, e);
         }

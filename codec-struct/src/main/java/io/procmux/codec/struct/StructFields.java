@@ -25,6 +25,11 @@ public final class StructFields {
     private final Io<ByteBuffer> bufferIo;
     private final int[] run;
     private final int[] offset;
+    /** Per field: its {@link Ops} code, so a call reads one table instead of two. */
+    private final int[] op;
+    /** Per integer field: the range a write accepts without a closer look (U64, S64, P: every long). */
+    private final long[] min;
+    private final long[] max;
 
     StructFields(Struct struct) {
         this.layout = struct.layout;
@@ -33,11 +38,18 @@ public final class StructFields {
         int n = layout.valueCount;
         this.run = new int[n];
         this.offset = new int[n];
+        this.op = new int[n];
+        this.min = new long[n];
+        this.max = new long[n];
         for (int r = 0; r < layout.runCount; r++) {
             int values = layout.op[r] == Ops.STR || layout.op[r] == Ops.PSTR ? 1 : layout.count[r];
             for (int k = 0; k < values; k++) {
                 int field = layout.firstValue[r] + k;
                 run[field] = r;
+                op[field] = layout.op[r];
+                boolean full = layout.op[r] == Ops.S64 || layout.op[r] == Ops.U64 || layout.op[r] == Ops.PTR;
+                min[field] = full ? Long.MIN_VALUE : Ops.min(layout.op[r]);
+                max[field] = full ? Long.MAX_VALUE : Ops.max(layout.op[r]);
                 offset[field] = layout.offsetOfValue(r, field);
             }
         }
@@ -139,9 +151,8 @@ public final class StructFields {
     }
 
     private int at(int field, int expectedOp) {
-        int r = run[field];
-        if (layout.op[r] != expectedOp) {
-            throw wrongType(field, r);
+        if (op[field] != expectedOp) {
+            throw wrongType(field, run[field]);
         }
         return offset[field];
     }
@@ -155,9 +166,8 @@ public final class StructFields {
     }
 
     private <B> long readLong(Io<B> io, B b, int base, int field) {
-        int r = run[field];
         int i = base + offset[field];
-        switch (layout.op[r]) {
+        switch (op[field]) {
             case Ops.S8: return io.get8(b, i);
             case Ops.U8: case Ops.BOOL: return io.get8(b, i) & 0xff;
             case Ops.S16: return io.get16(b, i);
@@ -165,18 +175,17 @@ public final class StructFields {
             case Ops.S32: return io.get32(b, i);
             case Ops.U32: return io.get32(b, i) & 0xffff_ffffL;
             case Ops.S64: case Ops.U64: case Ops.PTR: return io.get64(b, i);
-            default: throw wrongType(field, r);
+            default: throw wrongType(field, run[field]);
         }
     }
 
     private <B> double readDouble(Io<B> io, B b, int base, int field) {
-        int r = run[field];
         int i = base + offset[field];
-        switch (layout.op[r]) {
+        switch (op[field]) {
             case Ops.HALF: return Half.toDouble(io.get16(b, i));
             case Ops.F32: case Ops.F32_NATIVE: return Float.intBitsToFloat(io.get32(b, i));
             case Ops.F64: return Double.longBitsToDouble(io.get64(b, i));
-            default: throw wrongType(field, r);
+            default: throw wrongType(field, run[field]);
         }
     }
 
@@ -196,14 +205,13 @@ public final class StructFields {
     }
 
     private <B> void writeLong(Io<B> io, B b, int base, int field, long value) {
-        int r = run[field];
-        int op = layout.op[r];
+        int op = this.op[field];
         int i = base + offset[field];
         if (!Ops.isInteger(op)) {
-            throw wrongType(field, r);
+            throw wrongType(field, run[field]);
         }
-        if (op != Ops.U64) {
-            Values.checkRange(value, op, layout, r, field);
+        if (value < min[field] || value > max[field]) {
+            Values.checkRange(value, op, layout, run[field], field); // throws, with pack's message
         }
         switch (op) {
             case Ops.S8: case Ops.U8: io.put8(b, i, (int) value); break;
@@ -214,16 +222,15 @@ public final class StructFields {
     }
 
     private <B> void writeDouble(Io<B> io, B b, int base, int field, double value) {
-        int r = run[field];
         int i = base + offset[field];
-        switch (layout.op[r]) {
-            case Ops.HALF: io.put16(b, i, Values.toHalf(value, layout, r, field)); break;
+        switch (op[field]) {
+            case Ops.HALF: io.put16(b, i, Values.toHalf(value, layout, run[field], field)); break;
             case Ops.F32: case Ops.F32_NATIVE:
-                float f = Values.toFloat(value, layout.op[r] == Ops.F32, layout, r, field);
+                float f = Values.toFloat(value, op[field] == Ops.F32, layout, run[field], field);
                 io.put32(b, i, Float.floatToRawIntBits(f));
                 break;
             case Ops.F64: io.put64(b, i, Double.doubleToRawLongBits(value)); break;
-            default: throw wrongType(field, r);
+            default: throw wrongType(field, run[field]);
         }
     }
 
