@@ -1,6 +1,7 @@
 package io.procmux.spawn.posix;
 
 import jnr.ffi.Pointer;
+import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.byref.IntByReference;
 
@@ -9,7 +10,7 @@ import jnr.ffi.byref.IntByReference;
  * lacks them or hides the handles they need: the whole {@code posix_spawn} family (jnr-posix's
  * {@code posix_spawnp} builds its own file actions, so {@code addchdir_np}, {@code addclosefrom_np}
  * and {@code POSIX_SPAWN_SETSID} cannot be added to them), {@code pipe2}, {@code poll},
- * {@code eventfd}, raw {@code read}/{@code write}, and {@code syscall} for {@code pidfd_open}.
+ * {@code eventfd}, {@code epoll}, raw {@code read}/{@code write}, and {@code syscall} for {@code pidfd_open}.
  *
  * <p>Cost: each call is one jnr-ffi downcall (tens of nanoseconds plus the system call); the
  * binding itself is generated once per JVM by {@link Native}. Functions missing from the running
@@ -70,6 +71,15 @@ public interface LibC {
 
     /** Linux. */
     int eventfd(int initval, int flags);
+
+    /** Linux; {@code flags} 0 or {@code EPOLL_CLOEXEC}. */
+    int epoll_create1(int flags);
+
+    /** Linux; {@code event} is one {@code struct epoll_event} (see {@link EpollSet} for its layout). */
+    int epoll_ctl(int epfd, int op, int fd, @In byte[] event);
+
+    /** Linux. */
+    int epoll_wait(int epfd, Pointer events, int maxEvents, int timeoutMillis);
 
     /** Linux {@code syscall(2)}; used for {@code pidfd_open} (434). */
     long syscall(long number, long arg1, long arg2);

@@ -1,6 +1,7 @@
 package io.procmux.spawn.posix;
 
 import io.procmux.spawn.Child;
+import io.procmux.spawn.EnvironmentSpec;
 import io.procmux.spawn.SpawnException;
 import io.procmux.spawn.SpawnSpec;
 import io.procmux.spawn.Spawner;
@@ -32,9 +33,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Cost: the first spawner of the JVM starts the shared reaper thread and cleaner thread.
  * Per spawn: one {@code posix_spawnp} (clone + exec), one {@code pidfd_open}, one
- * eventfd write to wake the reaper, a {@code pipe2} per piped stream, an {@code open} per file,
- * and the environment and argv copied to native memory; no thread (one short-lived thread when a
- * nice value is set). Thread-safe.
+ * {@code epoll_ctl} to hand the pidfd to the reaper (which is not woken), a {@code pipe2} per
+ * piped stream, an {@code open} per file, one file-actions object, and argv and environment
+ * copied to native memory (the inherited environment's strings are built once per JVM; the
+ * signal attributes are shared); no thread (one short-lived thread when a nice value is set).
+ * Thread-safe.
  */
 public final class PosixSpawner implements Spawner {
     private final Native nat;
@@ -103,8 +106,8 @@ public final class PosixSpawner implements Spawner {
     }
 
     private Child spawnHere(SpawnSpec spec) throws IOException {
-        try (FileActions fa = new FileActions(nat);
-             SpawnAttributes attr = new SpawnAttributes(nat, spec.processGroup())) {
+        SpawnAttributes attr = SpawnAttributes.shared(nat, spec.processGroup());
+        try (FileActions fa = new FileActions(nat)) {
             if (spec.directory().isPresent()) {
                 fa.chdir(spec.directory().get().toAbsolutePath().toString());
             }
@@ -133,13 +136,25 @@ public final class PosixSpawner implements Spawner {
     }
 
     private static CharSequence[] environment(SpawnSpec spec) {
-        Map<String, String> env = spec.environment().resolve(System.getenv());
+        if (spec.environment().equals(EnvironmentSpec.INHERITED)) {
+            return InheritedEnvironment.ENTRIES; // the common case: built once
+        }
+        return entries(spec.environment().resolve(System.getenv()));
+    }
+
+    /** {@code NAME=value} strings, in the map's order. */
+    private static CharSequence[] entries(Map<String, String> env) {
         CharSequence[] out = new CharSequence[env.size()];
         int i = 0;
         for (Map.Entry<String, String> e : env.entrySet()) {
             out[i++] = e.getKey() + "=" + e.getValue();
         }
         return out;
+    }
+
+    /** This JVM's environment as {@code NAME=value} strings; Java's copy of it never changes. */
+    private static final class InheritedEnvironment {
+        static final CharSequence[] ENTRIES = entries(EnvironmentSpec.INHERITED.resolve(System.getenv()));
     }
 
     /** Forbids further spawns. The shared reaper keeps reaping children already started. */

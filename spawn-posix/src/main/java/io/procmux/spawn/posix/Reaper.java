@@ -2,40 +2,50 @@ package io.procmux.spawn.posix;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one thread that reaps every child of the {@code posix} backend in this JVM, whatever the
  * number of spawners and children: 1,000 live children cost this one thread, not 1,000.
  *
- * <p>On Linux 5.3+ it blocks in {@code poll(2)} on the pidfd of every unreaped child plus an
- * {@code eventfd} that {@link #watch(ExitWatch)} writes to add a new one; a readable pidfd means
- * that child exited, and only that pid is reaped ({@code waitpid(pid, WNOHANG)}; never
- * {@code waitpid(-1)}, which would steal the JDK's children). There is no polling interval: exit
- * notification costs one wake-up. Where pidfds are missing (older kernels, macOS) it falls back
- * to waking every {@value #FALLBACK_INTERVAL_MS} ms and calling {@code waitpid(pid, WNOHANG)} for
- * each of its own unreaped pids: correct, but with that latency and O(children) work per tick.
+ * <p>On Linux it blocks in {@code epoll_wait} on an {@link EpollSet} holding the pidfd of every
+ * unreaped child (Linux 5.3+). {@link #watch(ExitWatch)} adds the new child's pidfd from the
+ * spawning thread itself, so a spawn does not wake the reaper; a readable pidfd means that child
+ * exited, and only that pid is reaped ({@code waitpid(pid, WNOHANG)}; never {@code waitpid(-1)},
+ * which would steal the JDK's children). There is no polling interval: an exit costs one wake-up
+ * and O(1) work, however many children are watched.
+ *
+ * <p>Children without a pidfd (older kernels, macOS, or a refused {@code epoll_ctl}) are handed
+ * over through a queue and an eventfd (a pipe outside Linux) that wakes the reaper; while any
+ * exists, the reaper wakes every {@value #FALLBACK_INTERVAL_MS} ms and calls
+ * {@code waitpid(pid, WNOHANG)} for each of them: correct, but with that latency and
+ * O(those children) work per tick.
  *
  * <p>Cost: one daemon thread named {@code procmux-reaper}, started on first use and kept for the
- * JVM's life; one eventfd (or pipe); per wake-up one {@code poll} over (1 + live children)
- * descriptors, rebuilt in a reused native array. Exit futures complete on this thread.
+ * JVM's life; one epoll descriptor and one eventfd (or pipe). Per child with a pidfd: one
+ * {@code epoll_ctl} to add it on the spawning thread, one to remove it and one {@code waitpid} on
+ * the reaper. Exit futures complete on this thread.
  */
 final class Reaper implements Runnable {
     static final int FALLBACK_INTERVAL_MS = 10;
     private static final short POLLIN = 0x1;
-    private static final int POLLFD_BYTES = 8;
+    private static final int MAX_EVENTS = 64;
 
     private final Native nat;
+    private final @Nullable EpollSet epoll;
     private final int wakeRead;
     private final int wakeWrite;
     private final Pointer wakeBuffer;
+    private final Pointer wakePollfd;
+    private final Map<Integer, ExitWatch> byPidfd = new ConcurrentHashMap<>();
     private final Queue<ExitWatch> incoming = new ConcurrentLinkedQueue<>();
-    private final List<ExitWatch> watched = new ArrayList<>();
-    private Pointer pollfds;
-    private int pollCapacity;
+    private final List<ExitWatch> fallback = new ArrayList<>();
 
     private Reaper(Native nat) {
         this.nat = nat;
@@ -43,8 +53,16 @@ final class Reaper implements Runnable {
         this.wakeRead = fds[0];
         this.wakeWrite = fds[1];
         this.wakeBuffer = Memory.allocateDirect(nat.runtime(), 8, true);
-        this.pollCapacity = 64;
-        this.pollfds = Memory.allocateDirect(nat.runtime(), pollCapacity * POLLFD_BYTES, true);
+        this.wakePollfd = Memory.allocateDirect(nat.runtime(), 8, true);
+        EpollSet set = null;
+        if (Native.isLinux()) {
+            set = EpollSet.open(nat, MAX_EVENTS);
+            if (!set.add(wakeRead)) {
+                int errno = nat.errno();
+                throw new IllegalStateException("cannot watch the reaper's eventfd: " + Native.errnoText(errno));
+            }
+        }
+        this.epoll = set;
     }
 
     /** The JVM's reaper, started on first use. */
@@ -74,6 +92,14 @@ final class Reaper implements Runnable {
 
     /** Starts watching a child's exit; the child may already have exited. */
     void watch(ExitWatch w) {
+        int pidfd = w.pidfd();
+        if (pidfd >= 0 && epoll != null) {
+            byPidfd.put(pidfd, w); // before the add: the event may arrive at once
+            if (epoll.add(pidfd)) {
+                return;
+            }
+            byPidfd.remove(pidfd);
+        }
         incoming.add(w);
         wake();
     }
@@ -106,56 +132,50 @@ final class Reaper implements Runnable {
 
     private void cycle() {
         for (ExitWatch w; (w = incoming.poll()) != null; ) {
-            watched.add(w);
+            fallback.add(w);
         }
-        int n = 1;
-        boolean fallback = false;
-        ensureCapacity(1 + watched.size());
-        putPollfd(0, wakeRead);
-        for (ExitWatch w : watched) {
-            if (w.pidfd() >= 0) {
-                putPollfd(n++, w.pidfd());
-            } else {
-                fallback = true;
+        int timeout = fallback.isEmpty() ? -1 : FALLBACK_INTERVAL_MS;
+        if (epoll != null) {
+            int n = epoll.await(timeout);
+            for (int i = 0; i < n; i++) {
+                int fd = epoll.fdAt(i);
+                if (fd == wakeRead) {
+                    drainWake();
+                } else {
+                    exited(fd);
+                }
+            }
+        } else {
+            putPollfd(wakeRead);
+            if (nat.libc().poll(wakePollfd, 1, timeout) > 0 && wakePollfd.getShort(6) != 0) {
+                drainWake();
             }
         }
-        int ready = nat.libc().poll(pollfds, n, fallback ? FALLBACK_INTERVAL_MS : -1);
-        if (ready < 0) {
-            return; // EINTR: rebuild and poll again
+        if (!fallback.isEmpty()) {
+            fallback.removeIf(ExitWatch::reapAndRelease);
         }
-        if (pollfds.getShort(6) != 0) {
-            drainWake();
-        }
-        // Any readable pidfd, and every pidfd-less child in fallback mode, gets a WNOHANG;
-        // reaped ones are dropped by compacting the list in place.
-        int slot = 1;
-        int kept = 0;
-        for (int i = 0; i < watched.size(); i++) {
-            ExitWatch w = watched.get(i);
-            boolean check = true;
-            if (w.pidfd() >= 0) {
-                check = pollfds.getShort((long) slot * POLLFD_BYTES + 6) != 0;
-                slot++;
-            }
-            if (!check || !w.reapAndRelease()) {
-                watched.set(kept++, w);
-            }
-        }
-        watched.subList(kept, watched.size()).clear();
     }
 
-    private void putPollfd(int index, int fd) {
-        long at = (long) index * POLLFD_BYTES;
-        pollfds.putInt(at, fd);
-        pollfds.putShort(at + 4, POLLIN);
-        pollfds.putShort(at + 6, (short) 0);
+    /** A readable pidfd: its child exited. Unwatched before the pidfd is released, so it can never be polled once closed. */
+    private void exited(int pidfd) {
+        ExitWatch w = byPidfd.remove(pidfd);
+        if (w == null) {
+            return;
+        }
+        epoll.remove(pidfd);
+        if (!w.reapAndRelease()) {
+            // readable but not reapable yet (a multi-threaded child whose leader exited): watch again
+            byPidfd.put(pidfd, w);
+            if (!epoll.add(pidfd)) {
+                fallback.add(w);
+            }
+        }
     }
 
-    private void ensureCapacity(int entries) {
-        if (entries > pollCapacity) {
-            pollCapacity = Math.max(entries, pollCapacity * 2);
-            pollfds = Memory.allocateDirect(nat.runtime(), pollCapacity * POLLFD_BYTES, true);
-        }
+    private void putPollfd(int fd) {
+        wakePollfd.putInt(0, fd);
+        wakePollfd.putShort(4, POLLIN);
+        wakePollfd.putShort(6, (short) 0);
     }
 
     private static final class Holder {

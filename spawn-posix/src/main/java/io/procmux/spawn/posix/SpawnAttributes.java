@@ -6,27 +6,31 @@ import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
 /**
- * A {@code posix_spawnattr_t} for one spawn: every signal reset to its default action and an
- * empty signal mask in the child (so a JVM started with SIGINT ignored, as background jobs are,
- * does not pass that on), plus a new process group ({@code POSIX_SPAWN_SETPGROUP}) or session
+ * A {@code posix_spawnattr_t}: every signal reset to its default action and an empty signal mask
+ * in the child (so a JVM started with SIGINT ignored, as background jobs are, does not pass that
+ * on), plus a new process group ({@code POSIX_SPAWN_SETPGROUP}) or session
  * ({@code POSIX_SPAWN_SETSID}, glibc 2.26+) when asked.
  *
- * <p>Cost: two native allocations (attribute and signal set) and five libc calls; no system call.
+ * <p>{@code posix_spawn} only reads its attributes, so there is one shared, never-destroyed
+ * object per {@link ProcessGroupMode}, built on first use ({@link #shared}) and used by any number
+ * of concurrent spawns.
+ *
+ * <p>Cost: the first use of a mode makes two native allocations (attribute and signal set) and
+ * five libc calls, no system call; later uses take an uncontended lock.
  */
-final class SpawnAttributes implements AutoCloseable {
+final class SpawnAttributes {
     private static final int MEMORY_BYTES = 512;      // glibc's posix_spawnattr_t is 336 bytes
     private static final int SIGSET_BYTES = 128;      // glibc's sigset_t is 128 bytes
     private static final short SETPGROUP = 0x02;
     private static final short SETSIGDEF = 0x04;
     private static final short SETSIGMASK = 0x08;
     private static final short SETSID = Native.isLinux() ? (short) 0x80 : (short) 0x400;
+    private static final SpawnAttributes[] SHARED = new SpawnAttributes[ProcessGroupMode.values().length];
 
-    private final LibC libc;
     private final Pointer handle;
-    private boolean destroyed;
 
-    SpawnAttributes(Native n, ProcessGroupMode group) throws IOException {
-        this.libc = n.libc();
+    private SpawnAttributes(Native n, ProcessGroupMode group) throws IOException {
+        LibC libc = n.libc();
         this.handle = Memory.allocateDirect(n.runtime(), MEMORY_BYTES, true);
         FileActions.check(libc.posix_spawnattr_init(handle), "posix_spawnattr_init");
         Pointer set = Memory.allocateDirect(n.runtime(), SIGSET_BYTES, true);
@@ -44,16 +48,20 @@ final class SpawnAttributes implements AutoCloseable {
         FileActions.check(libc.posix_spawnattr_setflags(handle, flags), "posix_spawnattr_setflags");
     }
 
-    /** The native object, for {@code posix_spawnp}. */
-    Pointer handle() {
-        return handle;
+    /** The shared attributes for {@code group}, built on first use. */
+    static SpawnAttributes shared(Native n, ProcessGroupMode group) throws IOException {
+        synchronized (SHARED) {
+            SpawnAttributes a = SHARED[group.ordinal()];
+            if (a == null) {
+                a = new SpawnAttributes(n, group);
+                SHARED[group.ordinal()] = a;
+            }
+            return a;
+        }
     }
 
-    @Override
-    public void close() {
-        if (!destroyed) {
-            destroyed = true;
-            libc.posix_spawnattr_destroy(handle);
-        }
+    /** The native object, for {@code posix_spawnp}; never destroyed. */
+    Pointer handle() {
+        return handle;
     }
 }
