@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code --version} never load Guice or probe a backend.
  */
 @Command(name = "procmux", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {BackendsCommand.class, RunCommand.class, PsCommand.class, TreeCommand.class,
+        subcommands = {BackendsCommand.class, RunCommand.class, PsCommand.class, TreeCommand.class, ParallelCommand.class,
             StructCommand.class},
         description = {
             "Unix processes, pools, readiness multiplexing, Unix sockets and struct codecs for the JVM.",
