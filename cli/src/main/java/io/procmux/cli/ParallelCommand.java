@@ -149,9 +149,20 @@ final class ParallelCommand implements Callable<Integer> {
         if (dryRun) {
             return launcher.dryRun(spec.commandLine().getOut());
         }
-        parent.injector().injectMembers(this);
-        return launcher.run(spawnerProvider, multiplexerProvider, new FileOutputStream(FileDescriptor.out),
-                new FileOutputStream(FileDescriptor.err), err, showBar());
+        try {
+            parent.injector().injectMembers(this);
+            return launcher.run(spawnerProvider, multiplexerProvider, new FileOutputStream(FileDescriptor.out),
+                    new FileOutputStream(FileDescriptor.err), err, showBar());
+        } catch (Exception e) {
+            // 255, not the 1 of other commands: 1 would read as "one job failed"
+            Throwable shown = e instanceof com.google.inject.ProvisionException && e.getCause() != null ? e.getCause() : e;
+            err.println("procmux parallel: " + (shown.getMessage() != null ? shown.getMessage() : shown.toString()));
+            if (parent.options.verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitStatuses.ERROR;
+        }
     }
 
     private boolean showBar() {

@@ -66,6 +66,7 @@ public final class ParallelRunner implements EventSink {
     private long failed;
     private long succeeded;
     private boolean stopping;
+    private boolean signalled;
     private int haltStatus = -1;
     private @Nullable IOException eventFailure;
 
@@ -93,7 +94,12 @@ public final class ParallelRunner implements EventSink {
     /** Runs every job and returns procmux's exit status (see {@link ExitStatuses}). */
     public int run() throws IOException {
         try (SignalTrap trap = new SignalTrap(mux::wakeup)) {
-            loop(trap);
+            try {
+                loop(trap);
+            } catch (IOException | RuntimeException e) {
+                abort();
+                throw e;
+            }
             printer.flushAll();
             if (trap.caught() != 0) {
                 long notStarted = total - (nextSeq - 1) + retry.size();
@@ -108,7 +114,8 @@ public final class ParallelRunner implements EventSink {
 
     private void loop(SignalTrap trap) throws IOException {
         while (true) {
-            if (trap.caught() != 0 && !stopping) {
+            if (trap.caught() != 0 && !signalled) {
+                signalled = true;
                 stopAll();
             }
             if (!stopping) {
@@ -166,6 +173,10 @@ public final class ParallelRunner implements EventSink {
         Child child;
         try {
             child = spawner.spawn(spec);
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException("procmux parallel runs each job in its own process group and reads its"
+                    + " output through descriptors, which the '" + spawner.name() + "' spawner cannot do ("
+                    + e.getMessage() + "); use --spawner posix", e);
         } catch (SpawnException e) {
             messages.println("procmux: job " + job.seq + ": " + e.getMessage() + hint(job));
             messages.flush();
@@ -182,8 +193,12 @@ public final class ParallelRunner implements EventSink {
             job.deadline = job.startNanos + options.timeout().toNanos();
         }
         if (piped) {
-            job.outFd = child.stdoutFd().orElseThrow();
-            job.errFd = child.stderrFd().orElseThrow();
+            if (child.stdoutFd().isEmpty() || child.stderrFd().isEmpty()) {
+                throw new IllegalStateException("procmux parallel reads job output through pipe descriptors, which the '"
+                        + spawner.name() + "' spawner does not expose; use --spawner posix");
+            }
+            job.outFd = child.stdoutFd().getAsInt();
+            job.errFd = child.stderrFd().getAsInt();
             mux.register(job.outFd, Events.IN, new Job.Source(job, Job.Source.STDOUT));
             mux.register(job.errFd, Events.IN, new Job.Source(job, Job.Source.STDERR));
         }
@@ -366,6 +381,28 @@ public final class ParallelRunner implements EventSink {
             }
         }
         skipRemaining();
+    }
+
+    /** After an internal error: SIGKILL to every running job's group and reap them, so nothing is left behind. */
+    private void abort() {
+        for (Job job : running) {
+            Child child = job.child;
+            if (child == null) {
+                continue;
+            }
+            try {
+                child.signalGroup(io.procmux.spawn.Signal.KILL.number());
+            } catch (RuntimeException e) {
+                child.signal(io.procmux.spawn.Signal.KILL.number());
+            }
+            try {
+                child.waitFor(java.time.Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            child.close();
+        }
+        running.clear();
     }
 
     private void skipRemaining() {

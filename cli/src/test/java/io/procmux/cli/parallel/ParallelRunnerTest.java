@@ -129,4 +129,15 @@ class ParallelRunnerTest {
         assertThat(out()).isEqualTo("done 1\n");
         ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
     }
+
+    @Test
+    void aSpawnerThatCannotMakeProcessGroupsIsNamedInTheError() throws Exception {
+        SpawnerProvider jvm = Backends.select(BackendKind.SPAWNER, "jvm");
+        ParallelLauncher l = ParallelLauncher.prepare(List.of("true", ":::", "a"), List.of(), false, false, opts(1),
+                false, new ByteArrayInputStream(new byte[0]));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> l.run(jvm, mux, out, err, new PrintWriter(messages, true), false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("own process group").hasMessageContaining("posix");
+    }
 }
