@@ -43,7 +43,7 @@ final class ProgressBarView implements Progress {
             shownDone = done;
         }
         if (failed != shownFailed || running != shownRunning) {
-            bar.setExtraMessage("running " + running + ", failed " + failed);
+            bar.setExtraMessage(" running " + running + ", failed " + failed);
             shownFailed = failed;
             shownRunning = running;
         }
