@@ -274,4 +274,15 @@ class ParallelIT {
         Result r = Cli.run(dir, "-k", "echo", ":::", "1", "2", "::::", list.toString());
         assertThat(r.out()).isEqualTo("1 x\n1 y\n2 x\n2 y\n");
     }
+
+    @Test
+    void lineBufferPrintsWholeLinesAsTheyComeAndJobsZeroRunsAllAtOnce() throws Exception {
+        Result lb = Cli.run(dir, "--line-buffer", "--tag", "--shell", "echo a{}; sleep 1; echo b{}", ":::", "1", "2");
+        assertThat(lb.status()).as(lb.err()).isZero();
+        List<String> lines = lb.out().lines().toList();
+        assertThat(lines).containsExactlyInAnyOrder("1\ta1", "2\ta2", "1\tb1", "2\tb2");
+        assertThat(lines.subList(0, 2)).containsExactlyInAnyOrder("1\ta1", "2\ta2");
+        Result all = Cli.run(dir, "-j", "0", "--shell", "echo {%}", ":::", "a", "b", "c", "d", "e");
+        assertThat(all.out().lines().sorted().toList()).containsExactly("1", "2", "3", "4", "5");
+    }
 }

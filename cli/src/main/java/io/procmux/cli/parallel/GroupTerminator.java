@@ -82,4 +82,31 @@ final class GroupTerminator {
         }
         return next;
     }
+
+    /** After an internal error: SIGKILL to every job's group at once, then reap and close each (5 s at most each). */
+    static void killNow(Collection<Job> jobs) {
+        for (Job job : jobs) {
+            Child child = job.child;
+            if (child == null) {
+                continue;
+            }
+            try {
+                child.signalGroup(Signal.KILL.number());
+            } catch (RuntimeException e) {
+                child.signal(Signal.KILL.number());
+            }
+        }
+        for (Job job : jobs) {
+            Child child = job.child;
+            if (child == null) {
+                continue;
+            }
+            try {
+                child.waitFor(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            child.close();
+        }
+    }
 }

@@ -97,7 +97,8 @@ public final class ParallelRunner implements EventSink {
             try {
                 loop(trap);
             } catch (IOException | RuntimeException e) {
-                abort();
+                GroupTerminator.killNow(running);
+                running.clear();
                 throw e;
             }
             printer.flushAll();
@@ -381,28 +382,6 @@ public final class ParallelRunner implements EventSink {
             }
         }
         skipRemaining();
-    }
-
-    /** After an internal error: SIGKILL to every running job's group and reap them, so nothing is left behind. */
-    private void abort() {
-        for (Job job : running) {
-            Child child = job.child;
-            if (child == null) {
-                continue;
-            }
-            try {
-                child.signalGroup(io.procmux.spawn.Signal.KILL.number());
-            } catch (RuntimeException e) {
-                child.signal(io.procmux.spawn.Signal.KILL.number());
-            }
-            try {
-                child.waitFor(java.time.Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            child.close();
-        }
-        running.clear();
     }
 
     private void skipRemaining() {
