@@ -74,6 +74,22 @@ public interface Child extends AutoCloseable {
     }
 
     /**
+     * Sends a signal to the child's whole process group ({@code kill(-pid, signal)}), reaching the
+     * processes it started too. Only for a child that leads its group (spawned with
+     * {@link ProcessGroupMode#NEW_GROUP} or {@link ProcessGroupMode#NEW_SESSION}). It may be sent
+     * after the child itself was reaped, while other members of its group live on (the kernel does
+     * not reuse a pid that is still a group's id). Returns false when no process of the group is left.
+     *
+     * <p>The default refuses: a backend that can signal groups overrides it.
+     *
+     * @throws IllegalStateException when the child does not lead its own process group
+     * @throws UnsupportedOperationException when this backend cannot signal a group
+     */
+    default boolean signalGroup(int signal) {
+        throw new UnsupportedOperationException("this spawner cannot signal a process group; the posix spawner can");
+    }
+
+    /**
      * Sends SIGTERM, waits up to {@code grace}, then sends SIGKILL, and returns the exit status.
      */
     ExitStatus terminate(Duration grace) throws InterruptedException;

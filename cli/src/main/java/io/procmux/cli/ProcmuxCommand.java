@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "procmux", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {BackendsCommand.class, RunCommand.class, PsCommand.class, TreeCommand.class,
-            StructCommand.class, ServeCommand.class},
+            ParallelCommand.class, ServeCommand.class, StructCommand.class},
         description = {
             "Unix processes, pools, readiness multiplexing, Unix sockets and struct codecs for the JVM.",
             "",

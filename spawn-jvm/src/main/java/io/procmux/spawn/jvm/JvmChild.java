@@ -135,6 +135,13 @@ final class JvmChild implements Child {
         return true;
     }
 
+    /** Refused: the JDK can signal a process and its descendants, not a process group. */
+    @Override
+    public boolean signalGroup(int signal) {
+        throw new UnsupportedOperationException("the jvm spawner cannot signal a process group"
+                + " (the JDK signals single processes only); use the posix spawner");
+    }
+
     @Override
     public ExitStatus terminate(Duration grace) throws InterruptedException {
         if (signal(Signal.TERM.number())) {

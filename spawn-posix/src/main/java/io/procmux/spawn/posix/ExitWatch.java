@@ -127,6 +127,22 @@ final class ExitWatch {
                 + " (" + Native.errnoName(errno) + ")");
     }
 
+    /**
+     * Sends {@code signal} to the process group whose id is this child's pid ({@code kill(-pid)}),
+     * even after the child was reaped; returns false when the group has no process left.
+     */
+    synchronized boolean signalGroup(int signal) {
+        if (nat.posix().kill(-pid, signal) == 0) {
+            return true;
+        }
+        int errno = nat.errno();
+        if (errno == Errnos.ESRCH) {
+            return false;
+        }
+        throw new IllegalStateException("kill(-" + pid + ", " + signal + "): " + Native.errnoText(errno)
+                + " (" + Native.errnoName(errno) + ")");
+    }
+
     /** The reaper no longer polls the pidfd. */
     void releaseByReaper() {
         release(true);

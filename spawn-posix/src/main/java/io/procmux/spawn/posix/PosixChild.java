@@ -32,12 +32,14 @@ final class PosixChild implements Child {
     private final @Nullable FdOutputStream stdin;
     private final @Nullable FdInputStream stdout;
     private final @Nullable FdInputStream stderr;
+    private final boolean groupLeader;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.lang.ref.Cleaner.Cleanable releaseWatch;
 
-    PosixChild(String program, ExitWatch watch, @Nullable FdOutputStream stdin, @Nullable FdInputStream stdout,
-            @Nullable FdInputStream stderr) {
+    PosixChild(String program, ExitWatch watch, boolean groupLeader, @Nullable FdOutputStream stdin,
+            @Nullable FdInputStream stdout, @Nullable FdInputStream stderr) {
         this.program = program;
+        this.groupLeader = groupLeader;
         this.watch = watch;
         this.stdin = stdin;
         this.stdout = stdout;
@@ -134,6 +136,15 @@ final class PosixChild implements Child {
     @Override
     public boolean signal(int signal) {
         return watch.signal(signal);
+    }
+
+    @Override
+    public boolean signalGroup(int signal) {
+        if (!groupLeader) {
+            throw new IllegalStateException(this + " does not lead a process group; spawn it with"
+                    + " ProcessGroupMode.NEW_GROUP or NEW_SESSION to signal its group");
+        }
+        return watch.signalGroup(signal);
     }
 
     @Override

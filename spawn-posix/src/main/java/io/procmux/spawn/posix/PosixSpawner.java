@@ -121,7 +121,8 @@ public final class PosixSpawner implements Spawner {
                 stdio.afterSpawn();
                 ExitWatch watch = ExitWatch.open(nat, pid.getValue(), usePidfd);
                 Reaper.shared().watch(watch);
-                return new PosixChild(spec.program(), watch, output(stdio.takeParentEnd(0)),
+                return new PosixChild(spec.program(), watch,
+                        spec.processGroup() != io.procmux.spawn.ProcessGroupMode.INHERIT, output(stdio.takeParentEnd(0)),
                         input(stdio.takeParentEnd(1)), input(stdio.takeParentEnd(2)));
             }
         }

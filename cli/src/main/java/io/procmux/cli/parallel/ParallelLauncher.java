@@ -1,0 +1,165 @@
+package io.procmux.cli.parallel;
+
+import io.procmux.mux.Multiplexer;
+import io.procmux.spawn.Spawner;
+import io.procmux.spi.MultiplexerProvider;
+import io.procmux.spi.SpawnerProvider;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything {@code procmux parallel} does before and around the run: splits the words into the
+ * command and its sources, reads every input, parses the replacement strings, checks that a fixed
+ * program exists, so that bad input is reported before anything runs; then prints the commands
+ * ({@code --dry-run}) or opens the spawner, the multiplexer and the job log and hands over to
+ * {@link ParallelRunner}. Cost: all inputs in memory; the run's costs are the runner's.
+ */
+public final class ParallelLauncher {
+    /** Descriptors kept free for procmux itself when {@code -j 0} sizes the slots. */
+    private static final int RESERVED_FDS = 64;
+    /** Descriptors per running job: stdout, stderr and the pidfd. */
+    private static final int FDS_PER_JOB = 3;
+
+    private final Template template;
+    private final JobInputs inputs;
+    private final ParallelOptions options;
+    private final boolean asManyAsPossible;
+
+    private ParallelLauncher(Template template, JobInputs inputs, ParallelOptions options, boolean asManyAsPossible) {
+        this.template = template;
+        this.inputs = inputs;
+        this.options = options;
+        this.asManyAsPossible = asManyAsPossible;
+    }
+
+    /**
+     * Parses and checks everything. @throws ParallelUsageException for bad input, before anything runs
+     *
+     * @param asManyAsPossible {@code -j 0}: the slots are sized from the descriptor limits at run time
+     */
+    public static ParallelLauncher prepare(List<String> words, List<Path> argFiles, boolean nul, boolean shell,
+            ParallelOptions options, boolean asManyAsPossible, InputStream stdin) throws IOException {
+        SourceArgs parsed = SourceArgs.parse(words);
+        List<SourceArgs.Source> sources = new ArrayList<>();
+        argFiles.forEach(f -> sources.add(new SourceArgs.FileSource(f)));
+        sources.addAll(parsed.sources());
+        int sourceCount = Math.max(1, sources.size());
+        Template template = Template.parse(parsed.command(), sourceCount, shell);
+        checkProgram(template.fixedProgram());
+        JobInputs inputs = JobInputs.read(sources, nul, stdin);
+        return new ParallelLauncher(template, inputs, options, asManyAsPossible);
+    }
+
+    private static void checkProgram(@org.jspecify.annotations.Nullable String program) {
+        if (program == null) {
+            return;
+        }
+        if (program.indexOf('/') >= 0) {
+            Path p = Path.of(program);
+            if (!Files.exists(p)) {
+                throw new ParallelUsageException("the command " + program + " does not exist");
+            }
+            if (Files.isDirectory(p) || !Files.isExecutable(p)) {
+                throw new ParallelUsageException("the command " + program + " is not an executable file");
+            }
+            return;
+        }
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isExecutable(p) && !Files.isDirectory(p)) {
+                return;
+            }
+        }
+        throw new ParallelUsageException("command '" + program + "' not found on PATH"
+                + (program.indexOf(' ') >= 0 ? " (to run shell code, add --shell)" : ""));
+    }
+
+    /** {@code --dry-run}: prints each job's command, one per line, in job order; returns 0. */
+    public int dryRun(PrintWriter out) {
+        long seq = 1;
+        int slots = options.slots();
+        for (List<String> args : inputs) {
+            int slot = (int) ((seq - 1) % slots) + 1;
+            out.println(template.display(template.expand(args, seq, slot)));
+            seq++;
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Runs every job, with a progress bar on stderr when {@code bar}; returns the exit status (see {@link ExitStatuses}). */
+    public int run(SpawnerProvider spawnerProvider, MultiplexerProvider muxProvider, OutputStream stdout,
+            OutputStream stderr, PrintWriter messages, boolean bar) throws IOException {
+        ParallelOptions opts = options;
+        if (asManyAsPossible) {
+            opts = opts.withSlots(maxSlots(muxProvider.muxCapabilities().maxFd()));
+        }
+        if (inputs.jobCount() == 0) {
+            return 0;
+        }
+        try (Spawner spawner = spawnerProvider.create();
+             Multiplexer mux = muxProvider.open();
+             JobLogHolder log = new JobLogHolder(opts.joblog());
+             Progress progress = bar ? new ProgressBarView(inputs.jobCount()) : Progress.NONE) {
+            OutputPrinter printer = new OutputPrinter(stdout, stderr, opts.mode(), opts.keepOrder(), opts.tag());
+            ParallelRunner runner = new ParallelRunner(spawner, mux, template, inputs, opts, printer, messages,
+                    log.log(), progress);
+            return runner.run();
+        }
+    }
+
+    private int maxSlots(int muxMaxFd) {
+        long limit = 1024;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            limit = unix.getMaxFileDescriptorCount();
+        }
+        if (muxMaxFd > 0) {
+            limit = Math.min(limit, muxMaxFd + 1L);
+        }
+        long slots = Math.max(1, (limit - RESERVED_FDS) / FDS_PER_JOB);
+        return (int) Math.min(Math.min(slots, inputs.jobCount()), 32_768);
+    }
+
+    /**
+     * Whether stderr is a terminal: on Linux, where {@code /proc/self/fd/2} points; elsewhere whether
+     * the JVM has a console at all.
+     */
+    public static boolean stderrIsTerminal() {
+        Path fd2 = Path.of("/proc/self/fd/2");
+        try {
+            String target = Files.readSymbolicLink(fd2).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
+    }
+
+    /** Opens the job log if one was asked for, and closes it. */
+    private static final class JobLogHolder implements AutoCloseable {
+        private final @org.jspecify.annotations.Nullable JobLog log;
+
+        JobLogHolder(@org.jspecify.annotations.Nullable Path file) throws IOException {
+            this.log = file == null ? null : JobLog.create(file);
+        }
+
+        @org.jspecify.annotations.Nullable JobLog log() {
+            return log;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (log != null) {
+                log.close();
+            }
+        }
+    }
+}
