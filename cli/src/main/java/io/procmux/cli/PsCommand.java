@@ -1,13 +1,12 @@
 package io.procmux.cli;
 
 import io.procmux.proc.ProcessInfo;
-import io.procmux.spi.ProcessTableProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -32,8 +31,8 @@ final class PsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array with every field (absent ones as null).")
     private boolean json;
 
-    @Option(names = "--proc", paramLabel = "NAME", description = "Process-table backend (procfs, jvm); default: the best available.")
-    private @Nullable String backend;
+    @Mixin
+    private final ProcessTableOption table = new ProcessTableOption();
 
     @Inject
     private BackendInventory inventory;
@@ -41,8 +40,7 @@ final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         parent.injector().injectMembers(this);
-        ProcessTableProvider provider = ProcessTables.select(inventory, backend);
-        List<ProcessInfo> snapshot = provider.open().snapshot();
+        List<ProcessInfo> snapshot = table.snapshot(inventory);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(ProcessRows.json(snapshot)) + System.lineSeparator() : ProcessRows.table(snapshot));
         out.flush();

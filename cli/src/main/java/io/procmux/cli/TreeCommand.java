@@ -2,7 +2,6 @@ package io.procmux.cli;
 
 import io.procmux.proc.ProcessInfo;
 import io.procmux.proc.ProcessTree;
-import io.procmux.spi.ProcessTableProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.HashSet;
@@ -11,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,8 +35,8 @@ final class TreeCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "PID", description = "The root of the tree (default: every root).")
     private @Nullable Long pid;
 
-    @Option(names = "--proc", paramLabel = "NAME", description = "Process-table backend (procfs, jvm); default: the best available.")
-    private @Nullable String backend;
+    @Mixin
+    private final ProcessTableOption table = new ProcessTableOption();
 
     @Inject
     private BackendInventory inventory;
@@ -45,8 +44,7 @@ final class TreeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         parent.injector().injectMembers(this);
-        ProcessTableProvider provider = ProcessTables.select(inventory, backend);
-        List<ProcessInfo> snapshot = provider.open().snapshot();
+        List<ProcessInfo> snapshot = table.snapshot(inventory);
         PrintWriter out = spec.commandLine().getOut();
         if (pid != null) {
             if (snapshot.stream().noneMatch(p -> p.pid() == pid)) {
