@@ -26,11 +26,27 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
         configureLogging(verbose);
+        configureGuice();
         CommandLine cli = new CommandLine(new ProcmuxCommand());
+        Subcommands.register(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new OneLineFailures(verbose));
         return cli.execute(args);
+    }
+
+    /**
+     * Guice options for a short-lived command: no bytecode generation (reflection is cheaper than
+     * generating classes that run once) and no per-binding stack-trace capture. A value the user
+     * set with {@code -D} wins.
+     */
+    private static void configureGuice() {
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
+        if (System.getProperty("guice_include_stack_traces") == null) {
+            System.setProperty("guice_include_stack_traces", "OFF");
+        }
     }
 
     /** JDK logging on one line; INFO (backend choices) only with --verbose. */

@@ -14,11 +14,10 @@ import picocli.CommandLine.Spec;
 /**
  * The top-level {@code procmux} command. It holds the global options and builds the Guice injector
  * lazily, after parsing and only for subcommands that need backends, so {@code --help} and
- * {@code --version} never load Guice or probe a backend.
+ * {@code --version} never load Guice or probe a backend. Subcommands are registered by
+ * {@link Subcommands}, which builds only the one a command line names.
  */
 @Command(name = "procmux", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {BackendsCommand.class, RunCommand.class, PsCommand.class, TreeCommand.class,
-            ParallelCommand.class, ServeCommand.class, StructCommand.class},
         description = {
             "Unix processes, pools, readiness multiplexing, Unix sockets and struct codecs for the JVM.",
             "",
