@@ -10,6 +10,7 @@ import io.procmux.spi.MultiplexerProvider;
 import io.procmux.spi.SpawnerProvider;
 import jakarta.inject.Inject;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Spec;
             "Run a command once per input, N jobs at a time, collecting every job's output.",
             "",
             "Inputs: '::: A B C' (literal values), ':::: FILE' or --arg-file FILE (one input per line, "
-                + "per NUL with -0), else lines of stdin. Several sources combine as a cross product.",
+                + "per NUL with -0), else lines of stdin. Several sources combine as a cross product. "
+                + "A piped stdin is read while jobs run, so jobs start as lines arrive (tail -f works); "
+                + "a bad line there ends the inputs, the jobs before it run, and the exit status is 255.",
             "Replacement strings: {} input, {.} without extension, {/} basename, {//} dirname, {/.} basename "
                 + "without extension, {#} job number, {%%} slot number, {1} {2}... the n-th source (also {1.} {1/} "
                 + "{1//} {1/.}). Without any, the input is appended. The command runs as argv, without a shell, "
@@ -140,7 +143,8 @@ final class ParallelCommand implements Callable<Integer> {
             }
             ParallelOptions options = new ParallelOptions(Math.max(1, slots), keepOrder, mode, tag, timeout, killAfter,
                     Math.max(1, retries), HaltPolicy.parse(halt), dryRun, joblog, results);
-            launcher = ParallelLauncher.prepare(words, argFiles, nul, shell, options, slots == 0, System.in);
+            launcher = ParallelLauncher.prepare(words, argFiles, nul, shell, options, slots == 0,
+                    new FileInputStream(FileDescriptor.in), ParallelLauncher.stdinIsStream() ? 0 : -1);
         } catch (ParallelUsageException e) {
             err.println("procmux parallel: " + e.getMessage());
             err.flush();

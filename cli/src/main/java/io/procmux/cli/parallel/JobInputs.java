@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The inputs of every job: each source read completely (files and stdin before anything runs, so
- * bad input is reported first and the job count is known), then combined as a cross product in
+ * The inputs of every job: each source read completely (files, and stdin unless it is streamed by
+ * {@link StreamedInputs}, before anything runs, so bad input is reported first and the job count is
+ * known), then combined as a cross product in
  * GNU parallel's order: the first source varies slowest ({@code ::: a b ::: 1 2} gives
  * {@code a 1}, {@code a 2}, {@code b 1}, {@code b 2}).
  *
@@ -82,6 +83,33 @@ public final class JobInputs implements Iterable<List<String>> {
             n = s.size() > Long.MAX_VALUE / n ? Long.MAX_VALUE : n * s.size();
         }
         return n;
+    }
+
+    /** The inputs as a run consumes them: all ready, total known. */
+    InputFeed feed() {
+        Iterator<List<String>> it = iterator();
+        long total = jobCount();
+        return new InputFeed() {
+            @Override
+            public boolean hasReady() {
+                return it.hasNext();
+            }
+
+            @Override
+            public boolean exhausted() {
+                return !it.hasNext();
+            }
+
+            @Override
+            public List<String> next() {
+                return it.next();
+            }
+
+            @Override
+            public long total() {
+                return total;
+            }
+        };
     }
 
     /** The cross product, first source slowest; each element holds one value per source. */

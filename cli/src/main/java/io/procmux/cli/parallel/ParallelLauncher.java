@@ -14,13 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@code procmux parallel} does before and around the run: splits the words into the
  * command and its sources, reads every input, parses the replacement strings, checks that a fixed
  * program exists, so that bad input is reported before anything runs; then prints the commands
  * ({@code --dry-run}) or opens the spawner, the multiplexer and the job log and hands over to
- * {@link ParallelRunner}. Cost: all inputs in memory; the run's costs are the runner's.
+ * {@link ParallelRunner}.
+ *
+ * <p>Stdin, when it is the first source and a pipe, socket or terminal, is not read ahead: it is
+ * streamed ({@link StreamedInputs}) so jobs start as lines arrive. It is read whole instead for
+ * {@code --dry-run}, for a percentage in {@code --halt} (which needs the total), and when it is a
+ * file. Cost: the inputs in memory (for streamed stdin, only those waiting); the run's costs are
+ * the runner's.
  */
 public final class ParallelLauncher {
     /** Descriptors kept free for procmux itself when {@code -j 0} sizes the slots. */
@@ -28,14 +35,24 @@ public final class ParallelLauncher {
     /** Descriptors per running job: stdout, stderr and the pidfd. */
     private static final int FDS_PER_JOB = 3;
 
+    /** Inputs waiting to be read from streamed stdin before it is no longer read, per job slot. */
+    private static final int STREAMED_INPUTS_PER_SLOT = 64;
+
     private final Template template;
     private final JobInputs inputs;
+    private final @Nullable StreamSetup streamed;
     private final ParallelOptions options;
     private final boolean asManyAsPossible;
 
-    private ParallelLauncher(Template template, JobInputs inputs, ParallelOptions options, boolean asManyAsPossible) {
+    /** How to stream stdin: the stream, its descriptor, its separator. */
+    private record StreamSetup(InputStream stdin, int fd, boolean nul) {
+    }
+
+    private ParallelLauncher(Template template, JobInputs inputs, @Nullable StreamSetup streamed,
+            ParallelOptions options, boolean asManyAsPossible) {
         this.template = template;
         this.inputs = inputs;
+        this.streamed = streamed;
         this.options = options;
         this.asManyAsPossible = asManyAsPossible;
     }
@@ -44,9 +61,13 @@ public final class ParallelLauncher {
      * Parses and checks everything. @throws ParallelUsageException for bad input, before anything runs
      *
      * @param asManyAsPossible {@code -j 0}: the slots are sized from the descriptor limits at run time
+     * @param stdin the process's stdin, unbuffered (one {@code read(2)} per read)
+     * @param streamableFd stdin's descriptor when it may be streamed (a pipe, socket or terminal, see
+     *     {@link #stdinIsStream()}), else -1
      */
     public static ParallelLauncher prepare(List<String> words, List<Path> argFiles, boolean nul, boolean shell,
-            ParallelOptions options, boolean asManyAsPossible, InputStream stdin) throws IOException {
+            ParallelOptions options, boolean asManyAsPossible, InputStream stdin, int streamableFd)
+            throws IOException {
         SourceArgs parsed = SourceArgs.parse(words);
         List<SourceArgs.Source> sources = new ArrayList<>();
         argFiles.forEach(f -> sources.add(new SourceArgs.FileSource(f)));
@@ -54,11 +75,26 @@ public final class ParallelLauncher {
         int sourceCount = Math.max(1, sources.size());
         Template template = Template.parse(parsed.command(), sourceCount, shell);
         checkProgram(template.fixedProgram());
+        boolean stdinFirst = sources.isEmpty() || isStdin(sources.get(0));
+        if (stdinFirst && streamableFd >= 0 && !options.dryRun() && !options.halt().percent()) {
+            List<SourceArgs.Source> rest = sources.isEmpty() ? List.of() : sources.subList(1, sources.size());
+            if (rest.stream().anyMatch(ParallelLauncher::isStdin)) {
+                throw new ParallelUsageException("stdin ('-') can be an input source only once");
+            }
+            // with no other source, one empty combination: each stdin input alone
+            JobInputs others = rest.isEmpty() ? new JobInputs(List.of())
+                    : JobInputs.read(rest, nul, InputStream.nullInputStream());
+            return new ParallelLauncher(template, others, new StreamSetup(stdin, streamableFd, nul), options, asManyAsPossible);
+        }
         JobInputs inputs = JobInputs.read(sources, nul, stdin);
-        return new ParallelLauncher(template, inputs, options, asManyAsPossible);
+        return new ParallelLauncher(template, inputs, null, options, asManyAsPossible);
     }
 
-    private static void checkProgram(@org.jspecify.annotations.Nullable String program) {
+    private static boolean isStdin(SourceArgs.Source source) {
+        return source instanceof SourceArgs.FileSource f && f.file().toString().equals("-");
+    }
+
+    private static void checkProgram(@Nullable String program) {
         if (program == null) {
             return;
         }
@@ -106,12 +142,15 @@ public final class ParallelLauncher {
         if (inputs.jobCount() == 0) {
             return 0;
         }
+        StreamedInputs stream = streamed == null ? null : new StreamedInputs(streamed.stdin(), streamed.fd(),
+                streamed.nul(), inputs, opts.slots() * STREAMED_INPUTS_PER_SLOT);
+        InputFeed feed = stream == null ? inputs.feed() : stream;
         try (Spawner spawner = spawnerProvider.create();
              Multiplexer mux = muxProvider.open();
              JobLogHolder log = new JobLogHolder(opts.joblog());
-             Progress progress = bar ? new ProgressBarView(inputs.jobCount()) : Progress.NONE) {
+             Progress progress = bar ? new ProgressBarView(feed.total()) : Progress.NONE) {
             OutputPrinter printer = new OutputPrinter(stdout, stderr, opts.mode(), opts.keepOrder(), opts.tag());
-            ParallelRunner runner = new ParallelRunner(spawner, mux, template, inputs, opts, printer, messages,
+            ParallelRunner runner = new ParallelRunner(spawner, mux, template, feed, stream, opts, printer, messages,
                     log.log(), progress);
             return runner.run();
         }
@@ -126,7 +165,23 @@ public final class ParallelLauncher {
             limit = Math.min(limit, muxMaxFd + 1L);
         }
         long slots = Math.max(1, (limit - RESERVED_FDS) / FDS_PER_JOB);
-        return (int) Math.min(Math.min(slots, inputs.jobCount()), 32_768);
+        long jobs = streamed == null ? inputs.jobCount() : Long.MAX_VALUE;
+        return (int) Math.min(Math.min(slots, jobs), 32_768);
+    }
+
+    /**
+     * Whether stdin is a pipe, socket or terminal, which a multiplexer can watch and which may never
+     * end; false for a file, {@code /dev/null}, or where {@code /proc/self/fd} is missing (stdin is
+     * then read whole, as before).
+     */
+    public static boolean stdinIsStream() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+            return target.startsWith("pipe:") || target.startsWith("socket:") || target.startsWith("/dev/pts/")
+                    || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /**
@@ -145,13 +200,13 @@ public final class ParallelLauncher {
 
     /** Opens the job log if one was asked for, and closes it. */
     private static final class JobLogHolder implements AutoCloseable {
-        private final @org.jspecify.annotations.Nullable JobLog log;
+        private final @Nullable JobLog log;
 
-        JobLogHolder(@org.jspecify.annotations.Nullable Path file) throws IOException {
+        JobLogHolder(@Nullable Path file) throws IOException {
             this.log = file == null ? null : JobLog.create(file);
         }
 
-        @org.jspecify.annotations.Nullable JobLog log() {
+        @Nullable JobLog log() {
             return log;
         }
 

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +43,8 @@ public final class ParallelRunner implements EventSink {
     private final Spawner spawner;
     private final Multiplexer mux;
     private final Template template;
-    private final JobInputs inputs;
+    private final InputFeed feed;
+    private final @Nullable StreamedInputs stdin;
     private final ParallelOptions options;
     private final OutputPrinter printer;
     private final PrintWriter messages;
@@ -54,7 +54,6 @@ public final class ParallelRunner implements EventSink {
     private final GroupTerminator terminator;
     private final long total;
 
-    private final Iterator<List<String>> todo;
     private final ArrayDeque<Job> retry = new ArrayDeque<>();
     private final Set<Job> running = new LinkedHashSet<>();
     private final List<Job> draining = new ArrayList<>();
@@ -67,19 +66,24 @@ public final class ParallelRunner implements EventSink {
     private long succeeded;
     private boolean stopping;
     private boolean signalled;
+    private boolean watchingStdin;
     private int haltStatus = -1;
     private @Nullable IOException eventFailure;
 
     /**
+     * @param feed the inputs, in job order
+     * @param stdin when the feed is stdin read during the run: the run watches its descriptor
      * @param messages where procmux's own messages go (stderr)
      * @param progress told of every start and finish
      */
-    public ParallelRunner(Spawner spawner, Multiplexer mux, Template template, JobInputs inputs, ParallelOptions options,
-            OutputPrinter printer, PrintWriter messages, @Nullable JobLog joblog, Progress progress) {
+    public ParallelRunner(Spawner spawner, Multiplexer mux, Template template, InputFeed feed,
+            @Nullable StreamedInputs stdin, ParallelOptions options, OutputPrinter printer, PrintWriter messages,
+            @Nullable JobLog joblog, Progress progress) {
         this.spawner = spawner;
         this.mux = mux;
         this.template = template;
-        this.inputs = inputs;
+        this.feed = feed;
+        this.stdin = stdin;
         this.options = options;
         this.printer = printer;
         this.messages = messages;
@@ -87,15 +91,16 @@ public final class ParallelRunner implements EventSink {
         this.progress = progress;
         this.results = new ResultsFolder(options.results());
         this.terminator = new GroupTerminator(options.killAfter());
-        this.total = inputs.jobCount();
-        this.todo = inputs.iterator();
+        this.total = feed.total();
     }
 
     /** Runs every job and returns procmux's exit status (see {@link ExitStatuses}). */
     public int run() throws IOException {
         try (SignalTrap trap = new SignalTrap(mux::wakeup)) {
             try {
+                watchStdin(true);
                 loop(trap);
+                watchStdin(false);
             } catch (IOException | RuntimeException e) {
                 GroupTerminator.killNow(running);
                 running.clear();
@@ -103,14 +108,53 @@ public final class ParallelRunner implements EventSink {
             }
             printer.flushAll();
             if (trap.caught() != 0) {
-                long notStarted = total - (nextSeq - 1) + retry.size();
                 messages.println("procmux: " + trap.caughtName() + " received: running jobs were terminated, "
-                        + notStarted + " job" + (notStarted == 1 ? "" : "s") + " not started");
+                        + notStartedText());
                 messages.flush();
                 return 128 + trap.caught();
             }
         }
+        ParallelUsageException badInput = stdin == null ? null : stdin.failure();
+        if (badInput != null) {
+            messages.println("procmux parallel: " + badInput.getMessage() + "; the jobs of the lines before it ran");
+            messages.flush();
+            return ExitStatuses.ERROR;
+        }
         return ExitStatuses.of(failed, haltStatus);
+    }
+
+    private String notStartedText() {
+        if (total == InputFeed.UNKNOWN) {
+            return "no further job was started";
+        }
+        long notStarted = total - (nextSeq - 1) + retry.size();
+        return notStarted + " job" + (notStarted == 1 ? "" : "s") + " not started";
+    }
+
+    /**
+     * Starts or stops watching streamed stdin: watched while it has not ended and few enough inputs
+     * wait (back-pressure), never once the run stops.
+     */
+    private void watchStdin(boolean wanted) throws IOException {
+        if (stdin == null) {
+            return;
+        }
+        boolean want = wanted && !stopping && stdin.wantsMore();
+        if (want == watchingStdin) {
+            return;
+        }
+        if (want) {
+            try {
+                mux.register(stdin.fd(), Events.IN, stdin);
+            } catch (IOException | RuntimeException e) {
+                // not watchable after all (e.g. epoll refuses this kind of file): read it whole now
+                stdin.readToEnd();
+                return;
+            }
+        } else {
+            mux.unregister(stdin.fd());
+        }
+        watchingStdin = want;
     }
 
     private void loop(SignalTrap trap) throws IOException {
@@ -122,7 +166,7 @@ public final class ParallelRunner implements EventSink {
             if (!stopping) {
                 startJobs();
             }
-            if (running.isEmpty() && terminator.idle() && (stopping || (retry.isEmpty() && !todo.hasNext()))) {
+            if (running.isEmpty() && terminator.idle() && (stopping || (retry.isEmpty() && feed.exhausted()))) {
                 return;
             }
             round++;
@@ -140,7 +184,7 @@ public final class ParallelRunner implements EventSink {
 
     private long waitNanos() {
         if (!draining.isEmpty() || (!stopping && running.size() < options.slots()
-                && (!retry.isEmpty() || todo.hasNext()))) {
+                && (!retry.isEmpty() || feed.hasReady()))) {
             return 0;
         }
         long next = terminator.nextDeadline(running);
@@ -151,10 +195,10 @@ public final class ParallelRunner implements EventSink {
         while (running.size() < options.slots() && !stopping) {
             Job job = retry.poll();
             if (job == null) {
-                if (!todo.hasNext()) {
+                if (!feed.hasReady()) {
                     return;
                 }
-                job = new Job(nextSeq++, todo.next());
+                job = new Job(nextSeq++, feed.next());
             }
             start(job);
         }
@@ -221,10 +265,14 @@ public final class ParallelRunner implements EventSink {
 
     @Override
     public void onEvent(int fd, int events, @Nullable Object attachment) {
-        if (!(attachment instanceof Job.Source source)) {
-            return;
-        }
         try {
+            if (attachment == stdin && stdin != null) {
+                stdin.readOnce();
+                return;
+            }
+            if (!(attachment instanceof Job.Source source)) {
+                return;
+            }
             if (source.kind() == Job.Source.EXIT) {
                 mux.unregister(fd);
                 source.job().exitFd = -1;
@@ -307,6 +355,7 @@ public final class ParallelRunner implements EventSink {
             }
         }
         terminator.tick(running, System.nanoTime());
+        watchStdin(true);
     }
 
     /** The job's process was reaped and its pipes are done: account, log, print or retry. */

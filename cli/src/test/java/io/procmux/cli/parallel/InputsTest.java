@@ -97,4 +97,17 @@ class InputsTest {
         List<SourceArgs.Source> twice = List.of(new SourceArgs.FileSource(Path.of("-")), new SourceArgs.FileSource(Path.of("-")));
         assertThatThrownBy(() -> JobInputs.read(twice, false, stdin("a"))).hasMessageContaining("only once");
     }
+
+    @Test
+    void bytesSplitTheSameWhetherTheyArriveWholeOrOneByOne() {
+        byte[] data = "a b\n\nl\u00e9\u00e8ve\n c\nlast".getBytes(StandardCharsets.UTF_8);
+        List<String> oneByOne = new ArrayList<>();
+        InputSplitter splitter = new InputSplitter(false, "stdin");
+        for (int i = 0; i < data.length; i++) {
+            splitter.feed(data, i, 1, oneByOne::add);
+        }
+        splitter.finish(oneByOne::add);
+        assertThat(oneByOne).isEqualTo(InputSplitter.split(data, false, "stdin"))
+                .containsExactly("a b", "", "l\u00e9\u00e8ve", " c", "last");
+    }
 }

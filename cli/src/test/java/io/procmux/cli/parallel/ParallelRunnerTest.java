@@ -50,7 +50,7 @@ class ParallelRunnerTest {
 
     private int run(List<String> words, ParallelOptions o, boolean shell) throws Exception {
         ParallelLauncher l = ParallelLauncher.prepare(words, List.of(), false, shell, o, false,
-                new ByteArrayInputStream(new byte[0]));
+                new ByteArrayInputStream(new byte[0]), -1);
         return l.run(spawner, mux, out, err, new PrintWriter(messages, true), false);
     }
 
@@ -134,7 +134,7 @@ class ParallelRunnerTest {
     void aSpawnerThatCannotMakeProcessGroupsIsNamedInTheError() throws Exception {
         SpawnerProvider jvm = Backends.select(BackendKind.SPAWNER, "jvm");
         ParallelLauncher l = ParallelLauncher.prepare(List.of("true", ":::", "a"), List.of(), false, false, opts(1),
-                false, new ByteArrayInputStream(new byte[0]));
+                false, new ByteArrayInputStream(new byte[0]), -1);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> l.run(jvm, mux, out, err, new PrintWriter(messages, true), false))
                 .isInstanceOf(IllegalStateException.class)
