@@ -2,10 +2,12 @@ package io.procmux.cli;
 
 import io.procmux.cli.parallel.ExitStatuses;
 import io.procmux.cli.parallel.HaltPolicy;
+import io.procmux.cli.parallel.JobSlots;
 import io.procmux.cli.parallel.ParallelLauncher;
 import io.procmux.cli.parallel.ParallelOptions;
 import io.procmux.cli.parallel.ParallelUsageException;
 import io.procmux.cli.parallel.OutputMode;
+import io.procmux.cli.parallel.TermSequence;
 import io.procmux.spi.MultiplexerProvider;
 import io.procmux.spi.SpawnerProvider;
 import jakarta.inject.Inject;
@@ -62,8 +64,9 @@ final class ParallelCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Jobs at once (default: the number of cores; 0: as many as descriptors allow).")
-    private @Nullable Integer jobs;
+            description = "Jobs at once: N; 0 as many as descriptors allow; N%% of the cores; +N or -N: the cores "
+                + "plus or minus N (default: the number of cores).")
+    private @Nullable String jobs;
 
     @Option(names = {"-k", "--keep-order"}, description = "Print output in input order, not finishing order.")
     private boolean keepOrder;
@@ -81,9 +84,15 @@ final class ParallelCommand implements Callable<Integer> {
             description = "Terminate a job's process group (SIGTERM, SIGKILL after --kill-after) after this long.")
     private @Nullable Duration timeout;
 
-    @Option(names = "--kill-after", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",
-            description = "After SIGTERM to a job, wait this long before SIGKILL (default: ${DEFAULT-VALUE}).")
-    private Duration killAfter;
+    @Option(names = "--kill-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "After SIGTERM to a job, wait this long before SIGKILL (default: 1s).")
+    private @Nullable Duration killAfter;
+
+    @Option(names = "--termseq", paramLabel = "SIG,MS,...",
+            description = "How to end a job's process group: signals and the milliseconds to wait after each, "
+                + "e.g. TERM,200,TERM,100,KILL,25 (KILL is appended when missing). Default: TERM, then KILL "
+                + "after --kill-after.")
+    private @Nullable String termseq;
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
             description = "Run a failing job up to N times in all (0 or 1: once).")
@@ -137,13 +146,17 @@ final class ParallelCommand implements Callable<Integer> {
                 throw new ParallelUsageException("--ungroup and --line-buffer exclude each other");
             }
             OutputMode mode = ungroup ? OutputMode.UNGROUP : lineBuffer ? OutputMode.LINE : OutputMode.GROUP;
-            int slots = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-            if (slots < 0) {
-                throw new ParallelUsageException("-j must be 0 (as many as possible) or more, not " + slots);
+            int cores = Runtime.getRuntime().availableProcessors();
+            int slots = jobs == null ? cores : JobSlots.parse(jobs, cores);
+            if (termseq != null && killAfter != null) {
+                throw new ParallelUsageException("--termseq and --kill-after exclude each other: put the wait in the sequence");
             }
-            ParallelOptions options = new ParallelOptions(Math.max(1, slots), keepOrder, mode, tag, timeout, killAfter,
+            TermSequence ending = termseq != null ? TermSequence.parse(termseq)
+                    : TermSequence.termThenKill(killAfter != null ? killAfter : Duration.ofSeconds(1));
+            ParallelOptions options = new ParallelOptions(Math.max(1, slots), keepOrder, mode, tag, timeout, ending,
                     Math.max(1, retries), HaltPolicy.parse(halt), dryRun, joblog, results);
-            launcher = ParallelLauncher.prepare(words, argFiles, nul, shell, options, slots == 0,
+            boolean asManyAsPossible = slots == JobSlots.AS_MANY_AS_POSSIBLE;
+            launcher = ParallelLauncher.prepare(words, argFiles, nul, shell, options, asManyAsPossible,
                     new FileInputStream(FileDescriptor.in), ParallelLauncher.stdinIsStream() ? 0 : -1);
         } catch (ParallelUsageException e) {
             err.println("procmux parallel: " + e.getMessage());

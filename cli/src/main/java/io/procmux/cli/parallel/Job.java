@@ -31,7 +31,10 @@ final class Job {
     boolean killedByUs;
     boolean timedOut;
     long deadline = Long.MAX_VALUE;
-    long killAt = Long.MAX_VALUE;
+    /** When the next step of the termination sequence is due; {@link Long#MAX_VALUE} when none is. */
+    long nextSignalAt = Long.MAX_VALUE;
+    /** The index of the next step of the termination sequence to send. */
+    int termStep;
     long lastIoRound = -1;
     long drainSince = -1;
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param mode grouped, line-buffered or ungrouped output
  * @param tag prefix output lines with the input ({@code --tag})
  * @param timeout per-job time limit, or null for none
- * @param killAfter after SIGTERM to a job's group, how long until SIGKILL
+ * @param termSequence how a job's group is ended: signals and the waits between them
  * @param attempts how many times a failing job runs at most (1 without {@code --retries})
  * @param halt when to stop early
  * @param dryRun print the commands instead of running them
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param results a folder for one {@code <seq>/stdout} and {@code <seq>/stderr} per job, or null
  */
 public record ParallelOptions(int slots, boolean keepOrder, OutputMode mode, boolean tag, @Nullable Duration timeout,
-        Duration killAfter, int attempts, HaltPolicy halt, boolean dryRun, @Nullable Path joblog,
+        TermSequence termSequence, int attempts, HaltPolicy halt, boolean dryRun, @Nullable Path joblog,
         @Nullable Path results) {
 
     /** Checks the combinations. @throws ParallelUsageException for a combination that cannot work */
@@ -42,6 +42,6 @@ public record ParallelOptions(int slots, boolean keepOrder, OutputMode mode, boo
 
     /** The same options with another number of slots. */
     public ParallelOptions withSlots(int n) {
-        return new ParallelOptions(n, keepOrder, mode, tag, timeout, killAfter, attempts, halt, dryRun, joblog, results);
+        return new ParallelOptions(n, keepOrder, mode, tag, timeout, termSequence, attempts, halt, dryRun, joblog, results);
     }
 }

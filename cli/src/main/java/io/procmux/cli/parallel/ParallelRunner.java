@@ -90,7 +90,7 @@ public final class ParallelRunner implements EventSink {
         this.joblog = joblog;
         this.progress = progress;
         this.results = new ResultsFolder(options.results());
-        this.terminator = new GroupTerminator(options.killAfter());
+        this.terminator = new GroupTerminator(options.termSequence());
         this.total = feed.total();
     }
 
@@ -377,7 +377,8 @@ public final class ParallelRunner implements EventSink {
             job.status = null;
             job.killedByUs = false;
             job.timedOut = false;
-            job.killAt = Long.MAX_VALUE;
+            job.nextSignalAt = Long.MAX_VALUE;
+            job.termStep = 0;
             job.deadline = Long.MAX_VALUE;
             retry.add(job);
             return;

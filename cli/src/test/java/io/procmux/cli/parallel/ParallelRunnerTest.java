@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runner end to end in this JVM, on the posix spawner and the best multiplexer. */
 @EnabledOnOs(OS.LINUX)
 class ParallelRunnerTest {
+    private static final TermSequence GRACE = TermSequence.termThenKill(Duration.ofMillis(500));
+
     private static SpawnerProvider spawner;
     private static MultiplexerProvider mux;
 
@@ -44,7 +46,7 @@ class ParallelRunnerTest {
     }
 
     private static ParallelOptions opts(int slots) {
-        return new ParallelOptions(slots, false, OutputMode.GROUP, false, null, Duration.ofMillis(500), 1,
+        return new ParallelOptions(slots, false, OutputMode.GROUP, false, null, GRACE, 1,
                 HaltPolicy.NEVER, false, null, null);
     }
 
@@ -60,7 +62,7 @@ class ParallelRunnerTest {
 
     @Test
     void keepOrderPrintsInInputOrderWhateverFinishesFirst() throws Exception {
-        ParallelOptions o = new ParallelOptions(4, true, OutputMode.GROUP, false, null, Duration.ofMillis(500), 1,
+        ParallelOptions o = new ParallelOptions(4, true, OutputMode.GROUP, false, null, GRACE, 1,
                 HaltPolicy.NEVER, false, null, null);
         int status = run(List.of("sh", "-c", "sleep $1; echo $1", "sh", ":::", "0.3", "0.2", "0.1", "0"), o, false);
         assertThat(status).isZero();
@@ -81,7 +83,7 @@ class ParallelRunnerTest {
         Path log = dir.resolve("log.tsv");
         Path pidFile = dir.resolve("pid");
         ParallelOptions o = new ParallelOptions(2, false, OutputMode.GROUP, false, Duration.ofMillis(300),
-                Duration.ofMillis(300), 1, HaltPolicy.NEVER, false, log, null);
+                TermSequence.termThenKill(Duration.ofMillis(300)), 1, HaltPolicy.NEVER, false, log, null);
         int status = run(List.of(": {}; sleep 60 & echo $! > " + pidFile + "; wait", ":::", "x"), o, true);
         assertThat(status).isEqualTo(1);
         long grandchild = Long.parseLong(Files.readString(pidFile).trim());
@@ -96,7 +98,7 @@ class ParallelRunnerTest {
 
     @Test
     void haltNowStopsAtTheFirstFailureWithItsStatus() throws Exception {
-        ParallelOptions o = new ParallelOptions(1, false, OutputMode.GROUP, false, null, Duration.ofMillis(500), 1,
+        ParallelOptions o = new ParallelOptions(1, false, OutputMode.GROUP, false, null, GRACE, 1,
                 HaltPolicy.parse("now,fail=1"), false, null, null);
         int status = run(List.of("sh", "-c", "echo $1; exit $1", "sh", ":::", "0", "7", "0", "0"), o, false);
         assertThat(status).isEqualTo(7);
@@ -106,7 +108,7 @@ class ParallelRunnerTest {
     @Test
     void retriesRunAFailingJobAgainAndPrintOnlyTheLastAttempt() throws Exception {
         Path counter = dir.resolve("count");
-        ParallelOptions o = new ParallelOptions(1, false, OutputMode.GROUP, false, null, Duration.ofMillis(500), 3,
+        ParallelOptions o = new ParallelOptions(1, false, OutputMode.GROUP, false, null, GRACE, 3,
                 HaltPolicy.NEVER, false, null, null);
         String script = ": {}; echo x >> " + counter + "; n=$(wc -l < " + counter + "); echo attempt $n; [ $n -ge 2 ]";
         int status = run(List.of(script, ":::", "a"), o, true);
@@ -139,5 +141,19 @@ class ParallelRunnerTest {
                 () -> l.run(jvm, mux, out, err, new PrintWriter(messages, true), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("own process group").hasMessageContaining("posix");
+    }
+
+    @Test
+    void aTimedOutJobGetsTheTermSequenceInOrder() throws Exception {
+        Path marks = dir.resolve("marks");
+        ParallelOptions o = new ParallelOptions(1, false, OutputMode.GROUP, false, Duration.ofMillis(200),
+                TermSequence.parse("USR1,300,USR2,300,KILL"), 1, HaltPolicy.NEVER, false, null, null);
+        // The job notes each signal it survives; KILL ends it.
+        String script = ": {}; trap 'echo usr1 >> " + marks + "' USR1; trap 'echo usr2 >> " + marks + "' USR2; "
+                + "while :; do sleep 0.05; done";
+        int status = run(List.of(script, ":::", "x"), o, true);
+        assertThat(status).isEqualTo(1);
+        assertThat(Files.readAllLines(marks)).containsExactly("usr1", "usr2");
+        assertThat(messages.toString()).contains("job 1 timed out after 200ms");
     }
 }

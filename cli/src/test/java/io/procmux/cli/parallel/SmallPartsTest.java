@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** Halt policies, exit statuses, shell quoting, joblog lines and option checks. */
 class SmallPartsTest {
+    private static final TermSequence GRACE = TermSequence.termThenKill(Duration.ofMillis(500));
+
 
     @Test
     void haltPoliciesParseAndTrigger() {
@@ -63,9 +65,9 @@ class SmallPartsTest {
 
     @Test
     void optionCombinationsThatCannotWorkAreRefused() {
-        assertThatThrownBy(() -> new ParallelOptions(1, false, OutputMode.UNGROUP, true, null, Duration.ofSeconds(1), 1,
+        assertThatThrownBy(() -> new ParallelOptions(1, false, OutputMode.UNGROUP, true, null, GRACE, 1,
                 HaltPolicy.NEVER, false, null, null)).hasMessageContaining("--tag");
-        assertThatThrownBy(() -> new ParallelOptions(0, false, OutputMode.GROUP, false, null, Duration.ofSeconds(1), 1,
+        assertThatThrownBy(() -> new ParallelOptions(0, false, OutputMode.GROUP, false, null, GRACE, 1,
                 HaltPolicy.NEVER, false, null, null)).hasMessageContaining("slots");
     }
 }

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Stdin on a pipe is read while jobs run: jobs start as lines arrive. */
 @EnabledOnOs(OS.LINUX)
 class StreamedStdinTest {
+    private static final TermSequence GRACE = TermSequence.termThenKill(Duration.ofMillis(500));
+
     /** How long the writer waits for a job before it gives up (a failure, never a pass). */
     private static final long GIVE_UP_MILLIS = 30_000;
 
@@ -51,7 +53,7 @@ class StreamedStdinTest {
     }
 
     private static ParallelOptions opts(int slots, HaltPolicy halt) {
-        return new ParallelOptions(slots, false, OutputMode.GROUP, false, null, Duration.ofMillis(500), 1, halt,
+        return new ParallelOptions(slots, false, OutputMode.GROUP, false, null, GRACE, 1, halt,
                 false, null, null);
     }
 
