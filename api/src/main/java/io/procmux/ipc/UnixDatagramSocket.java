@@ -37,6 +37,28 @@ public interface UnixDatagramSocket extends HasFileDescriptor, AutoCloseable {
      */
     int receive(ByteBuffer buffer) throws IOException;
 
+    /**
+     * Receives one message into {@code buffer} and tells who sent it, like Python's
+     * {@code socket.recvfrom}.
+     *
+     * @return the message's length ({@link Received#WOULD_BLOCK} when a non-blocking socket has none
+     *     waiting) and the sender's address, empty when the sender is not bound to an address
+     * @throws IOException when the message was longer than the buffer's remaining room
+     */
+    Received receiveFrom(ByteBuffer buffer) throws IOException;
+
+    /**
+     * One message received by {@link #receiveFrom}.
+     *
+     * @param length the message's length in bytes, or {@link #WOULD_BLOCK}
+     * @param sender the sender's bound address; empty for an unbound sender, and for an abstract
+     *     name that {@link UnixAddress} cannot hold (one with a NUL inside)
+     */
+    record Received(int length, Optional<UnixAddress> sender) {
+        /** The length when a non-blocking socket had no message waiting. */
+        public static final int WOULD_BLOCK = -2;
+    }
+
     /** Switches between blocking and non-blocking send and receive. */
     void configureBlocking(boolean blocking) throws IOException;
 

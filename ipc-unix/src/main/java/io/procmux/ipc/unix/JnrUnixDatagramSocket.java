@@ -92,6 +92,19 @@ final class JnrUnixDatagramSocket implements UnixDatagramSocket {
 
     @Override
     public int receive(ByteBuffer buffer) throws IOException {
+        return receive(buffer, null, null);
+    }
+
+    @Override
+    public Received receiveFrom(ByteBuffer buffer) throws IOException {
+        byte[] sender = new byte[SocketNative.SOCKADDR_UN_SIZE];
+        int[] senderLength = {sender.length};
+        int n = receive(buffer, sender, senderLength);
+        return new Received(n, n < 0 ? Optional.empty() : SockAddr.decode(sender, senderLength[0]));
+    }
+
+    /** One {@code recv}, or {@code recvfrom} when the sender's address is wanted. */
+    private int receive(ByteBuffer buffer, byte @Nullable [] sender, int @Nullable [] senderLength) throws IOException {
         int room = buffer.remaining();
         int fd = handle.acquire();
         try {
@@ -100,7 +113,9 @@ final class JnrUnixDatagramSocket implements UnixDatagramSocket {
             int length = direct ? room : Math.min(room, bounce.capacity());
             long address = direct ? IoBuffers.address(buffer) : IoBuffers.address(bounce.clear());
             while (true) {
-                long n = SocketNative.libc().recv(fd, address, length, MSG_TRUNC);
+                long n = sender == null
+                        ? SocketNative.libc().recv(fd, address, length, MSG_TRUNC)
+                        : SocketNative.libc().recvfrom(fd, address, length, MSG_TRUNC, sender, senderLength);
                 if (n >= 0) {
                     if (n > length) {
                         throw new IOException("A datagram of " + n + " bytes arrived at " + what + " but the buffer had room for "
@@ -115,10 +130,13 @@ final class JnrUnixDatagramSocket implements UnixDatagramSocket {
                 }
                 int errno = SocketNative.errno();
                 if (errno == Errno.EINTR) {
+                    if (senderLength != null) {
+                        senderLength[0] = sender.length;
+                    }
                     continue;
                 }
                 if (errno == Errno.EAGAIN) {
-                    return -2;
+                    return Received.WOULD_BLOCK;
                 }
                 throw Errno.exception("receive datagram on", errno, what);
             }

@@ -41,6 +41,9 @@ public interface SocketLibC {
 
     @ssize_t long sendto(int fd, long buffer, @size_t long length, int flags, @In byte[] address, int addressLength);
 
+    @ssize_t long recvfrom(int fd, long buffer, @size_t long length, int flags, @Out byte[] address,
+            @In @Out int[] addressLength);
+
     @ssize_t long sendmsg(int fd, long message, int flags);
 
     @ssize_t long recvmsg(int fd, long message, int flags);

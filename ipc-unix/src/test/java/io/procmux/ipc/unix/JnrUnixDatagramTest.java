@@ -66,4 +66,43 @@ class JnrUnixDatagramTest {
             assertThat(a.address()).isEmpty();
         }
     }
+
+    @Test
+    void receiveFromNamesABoundSenderAndNoneForAnUnboundOne() throws Exception {
+        UnixAddress serverAddress = UnixAddress.of(dir.resolve("s/server.sock"));
+        UnixAddress clientAddress = UnixAddress.of(dir.resolve("c/client.sock"));
+        try (UnixDatagramSocket server = sockets.openDatagram(serverAddress, BindOptions.DEFAULTS);
+             UnixDatagramSocket bound = sockets.openDatagram(clientAddress, BindOptions.DEFAULTS);
+             UnixDatagramSocket unbound = sockets.openDatagram(null, BindOptions.DEFAULTS)) {
+            bound.send(ByteBuffer.wrap("ping".getBytes()), serverAddress);
+            unbound.send(ByteBuffer.wrap("anonymous".getBytes()), serverAddress);
+            UnixDatagramSocket.Received first = server.receiveFrom(ByteBuffer.allocate(64));
+            assertThat(first.length()).isEqualTo(4);
+            assertThat(first.sender()).contains(clientAddress);
+            UnixDatagramSocket.Received second = server.receiveFrom(ByteBuffer.allocateDirect(64));
+            assertThat(second.length()).isEqualTo(9);
+            assertThat(second.sender()).isEmpty();
+
+            // the answer goes back to the address receiveFrom reported, as with Python's recvfrom/sendto
+            server.send(ByteBuffer.wrap("pong".getBytes()), first.sender().orElseThrow());
+            ByteBuffer reply = ByteBuffer.allocate(16);
+            assertThat(bound.receiveFrom(reply).sender()).contains(serverAddress);
+            assertThat(new String(reply.array(), 0, reply.position())).isEqualTo("pong");
+
+            server.configureBlocking(false);
+            assertThat(server.receiveFrom(ByteBuffer.allocate(8)))
+                    .isEqualTo(new UnixDatagramSocket.Received(UnixDatagramSocket.Received.WOULD_BLOCK, java.util.Optional.empty()));
+        }
+    }
+
+    @Test
+    void receiveFromNamesAnAbstractSender() throws Exception {
+        UnixAddress serverAddress = UnixAddress.abstractName("procmux-test-" + ProcessHandle.current().pid() + "-srv");
+        UnixAddress clientAddress = UnixAddress.abstractName("procmux-test-" + ProcessHandle.current().pid() + "-cli");
+        try (UnixDatagramSocket server = sockets.openDatagram(serverAddress, BindOptions.DEFAULTS);
+             UnixDatagramSocket client = sockets.openDatagram(clientAddress, BindOptions.DEFAULTS)) {
+            client.send(ByteBuffer.wrap("x".getBytes()), serverAddress);
+            assertThat(server.receiveFrom(ByteBuffer.allocate(8)).sender()).contains(clientAddress);
+        }
+    }
 }
