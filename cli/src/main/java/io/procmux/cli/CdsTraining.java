@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The workload the {@code ./procmux} launcher runs once under {@code -XX:ArchiveClassesAtExit}
  * to make its class-data-sharing archive: the common commands in one JVM, so the archive holds
- * the classes of {@code run}, {@code parallel}, {@code backends}, {@code ps} and {@code struct},
- * not only those of one command. Output is discarded; it spawns {@code true} three times.
+ * the classes of {@code run}, {@code parallel}, {@code backends}, {@code doctor}, {@code ps} and
+ * {@code struct},
+ * not only those of one command. Output is discarded; it spawns a few short commands.
  * Not a user command: the launcher calls it by class name.
  */
 public final class CdsTraining {
@@ -17,6 +18,7 @@ public final class CdsTraining {
     static final List<List<String>> COMMAND_LINES = List.of(
             List.of("--version"),
             List.of("backends"),
+            List.of("doctor"),
             List.of("run", "--", "true"),
             List.of("parallel", "-j", "2", "true", ":::", "a", "b"),
             List.of("ps"),

@@ -19,6 +19,7 @@ final class Subcommands {
 
     static {
         ALL.put("backends", BackendsCommand.class);
+        ALL.put("doctor", DoctorCommand.class);
         ALL.put("run", RunCommand.class);
         ALL.put("ps", PsCommand.class);
         ALL.put("tree", TreeCommand.class);
