@@ -65,7 +65,20 @@ public final class SpawnSpec {
 
     /** A builder holding this spec's values, to derive a variant. */
     public Builder toBuilder() {
-        Builder b = new Builder(argv);
+        return copyInto(new Builder(argv));
+    }
+
+    /**
+     * This spec with another argv and every other value kept: for spawners that wrap a command in
+     * another (a sandbox, {@code setpriv}, {@code sudo}).
+     *
+     * @throws IllegalArgumentException for an empty argv
+     */
+    public SpawnSpec withArgv(List<String> newArgv) {
+        return copyInto(new Builder(newArgv)).build();
+    }
+
+    private Builder copyInto(Builder b) {
         b.inheritEnvironment = environment.inherit();
         b.setEnv.putAll(environment.set());
         b.removeEnv.addAll(environment.remove());
