@@ -49,6 +49,12 @@ final class Distribution {
      * Runs {@code java [jvmOptions] -cp procmux.jar[:extra] io.procmux.cli.Main args} and waits.
      */
     Result run(List<String> jvmOptions, List<Path> extraClasspath, String... args) throws IOException, InterruptedException {
+        return runMain("io.procmux.cli.Main", jvmOptions, extraClasspath, args);
+    }
+
+    /** Runs {@code mainClass} on this distribution's classpath (plus {@code extraClasspath}) and waits. */
+    Result runMain(String mainClass, List<String> jvmOptions, List<Path> extraClasspath, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -56,7 +62,7 @@ final class Distribution {
         extraClasspath.forEach(p -> cp.append(':').append(p));
         command.add("-cp");
         command.add(cp.toString());
-        command.add("io.procmux.cli.Main");
+        command.add(mainClass);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("PROCMUX_"));
