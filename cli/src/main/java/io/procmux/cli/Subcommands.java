@@ -26,6 +26,7 @@ final class Subcommands {
         ALL.put("parallel", ParallelCommand.class);
         ALL.put("serve", ServeCommand.class);
         ALL.put("struct", StructCommand.class);
+        ALL.put("bench", BenchCommand.class);
     }
 
     /** Global options that take a value (their value is not a subcommand name). */
