@@ -7,6 +7,7 @@ import io.procmux.spawn.SpawnSpec;
 import io.procmux.spawn.Spawner;
 import io.procmux.spi.BackendKind;
 import io.procmux.spi.Backends;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,8 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>java -cp CLASSPATH io.procmux.testkit.DeathSignalParent SPAWNER TERM|KILL MARKER</pre>
  *
- * <p>With TERM the child is a shell that writes {@code TERM} into MARKER when it gets the signal;
- * with KILL it is {@code sleep 60}. Cost: one thread and one child; the JVM runs until killed.
+ * <p>With TERM the child is a shell that writes {@code TERM} into MARKER when it gets the signal
+ * (and creates MARKER.ready once it can); with KILL it is {@code sleep 60}. Cost: one thread and
+ * one child; the JVM runs until killed.
  */
 public final class DeathSignalParent {
     private DeathSignalParent() {
@@ -37,7 +39,11 @@ public final class DeathSignalParent {
         Thread shortLived = new Thread(() -> {
             try {
                 Child child = spawner.spawn(spec);
-                ProcWait.untilCommandIs(child.pid(), signal == Signal.TERM ? "sh" : "sleep");
+                if (signal == Signal.TERM) {
+                    ProcWait.untilExists(Path.of(args[2] + ".ready")); // the trap is in place
+                } else {
+                    ProcWait.untilCommandIs(child.pid(), "sleep");
+                }
                 outcome.set(child);
             } catch (Exception | AssertionError e) {
                 outcome.set(e);
@@ -55,11 +61,14 @@ public final class DeathSignalParent {
         Thread.sleep(Long.MAX_VALUE);
     }
 
-    /** The child: a shell that records TERM (killing its own sleep first), or a bare sleep for KILL. */
+    /**
+     * The child: a shell that records TERM in MARKER (killing its own sleep first) and says it is
+     * ready in MARKER.ready once its trap is set, or a bare sleep for KILL.
+     */
     static String[] childArgv(Signal signal, String marker) {
         if (signal == Signal.TERM) {
-            return new String[] {"sh", "-c", "trap 'kill $! 2>/dev/null; echo TERM > \"$0\"; exit 0' TERM; sleep 60 & wait",
-                marker};
+            return new String[] {"sh", "-c", "trap 'kill $! 2>/dev/null; echo TERM > \"$0\"; exit 0' TERM;"
+                + " : > \"$0.ready\"; sleep 60 & wait", marker};
         }
         return new String[] {"sleep", "60"};
     }

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * Waits, in tests, for a state change another process makes and that no descriptor announces:
- * a process running a given command, a process or thread gone. Checks every 10 ms and fails after
+ * a process running a given command, a file created, a process or thread gone. Checks every 10 ms and fails after
  * 60 s, so it turns a hang into a failure and asserts nothing about timing. Linux ({@code /proc}).
  * Cost: one small {@code /proc} read per check.
  */
@@ -27,6 +27,11 @@ public final class ProcWait {
     /** Until {@code pid} is gone or a zombie (a reparented zombie may wait for a reaper that never comes). */
     public static void untilDead(long pid) throws InterruptedException {
         until(() -> ProcScan.stat(pid).map(s -> s.state() == 'Z').orElse(true), "pid " + pid + " to die");
+    }
+
+    /** Until {@code path} exists (a file another process creates when it is ready). */
+    public static void untilExists(Path path) throws InterruptedException {
+        until(() -> Files.exists(path), path + " to appear");
     }
 
     /** Until {@code path} (e.g. {@code /proc/self/task/TID}) no longer exists. */

@@ -57,11 +57,13 @@ final class DeathSignal {
 
     /**
      * The argv that runs {@code argv} with {@code signal} as its parent-death signal, checked
-     * against {@code jvmPid}.
+     * against {@code jvmPid}; {@code directory} is the child's working directory, against which
+     * a relative program path is checked (the child resolves it there, after its chdir).
      *
      * @throws SpawnException ENOENT or EACCES naming the program when it cannot be run
      */
-    static List<String> wrap(List<String> argv, Signal signal, long jvmPid) throws SpawnException {
+    static List<String> wrap(List<String> argv, Signal signal, long jvmPid, @Nullable Path directory)
+            throws SpawnException {
         String name = signal == Signal.KILL ? "KILL" : "TERM";
         List<String> out = new ArrayList<>(argv.size() + 7);
         out.add(setpriv());
@@ -71,20 +73,22 @@ final class DeathSignal {
         out.add(SHELL);
         out.add("-c");
         out.add(String.format(java.util.Locale.ROOT, CHECK, jvmPid, name));
-        out.add(resolve(argv.get(0), System.getenv("PATH")));
+        out.add(resolve(argv.get(0), System.getenv("PATH"), directory));
         out.addAll(argv.subList(1, argv.size()));
         return out;
     }
 
     /**
-     * The executable {@code program} names: itself when it holds a slash, else the first match in
-     * {@code path} (as {@code posix_spawnp} would search it).
+     * The executable {@code program} names: itself when it holds a slash (checked relative to
+     * {@code directory} when given), else the first match in {@code path} (as {@code posix_spawnp}
+     * would search it).
      *
      * @throws SpawnException ENOENT when nothing matches, EACCES when the match is not executable
      */
-    static String resolve(String program, @Nullable String path) throws SpawnException {
+    static String resolve(String program, @Nullable String path, @Nullable Path directory) throws SpawnException {
         if (program.indexOf('/') >= 0) {
-            return checked(program, Path.of(program));
+            Path file = Path.of(program);
+            return checked(program, directory == null ? file : directory.resolve(file));
         }
         String dirs = path == null ? "/bin:/usr/bin" : path;
         Path denied = null;
@@ -92,7 +96,7 @@ final class DeathSignal {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
             if (Files.isRegularFile(candidate)) {
                 if (Files.isExecutable(candidate)) {
-                    return candidate.toString();
+                    return candidate.toAbsolutePath().toString(); // the child may run elsewhere
                 }
                 denied = denied == null ? candidate : denied;
             }

@@ -77,7 +77,8 @@ public final class PosixSpawner implements Spawner {
             checkDirectory(spec.program(), spec.directory().get());
         }
         if (spec.parentDeathSignal().isPresent()) {
-            List<String> argv = DeathSignal.wrap(spec.argv(), spec.parentDeathSignal().get(), JVM_PID);
+            List<String> argv = DeathSignal.wrap(spec.argv(), spec.parentDeathSignal().get(), JVM_PID,
+                    spec.directory().orElse(null));
             return SpawnThreads.run(nat, spec.program(), spec.nice(), () -> spawnHere(spec, argv));
         }
         if (spec.nice().isPresent()) {

@@ -26,11 +26,11 @@ class DeathSignalTest {
         Path runnable = Files.writeString(second.resolve("prog"), "#!/bin/sh\n");
         Files.setPosixFilePermissions(plain, PosixFilePermissions.fromString("rw-r--r--"));
         Files.setPosixFilePermissions(runnable, PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertThat(DeathSignal.resolve("prog", first + ":" + second)).isEqualTo(runnable.toString());
-        assertThatThrownBy(() -> DeathSignal.resolve("prog", first.toString()))
+        assertThat(DeathSignal.resolve("prog", first + ":" + second, null)).isEqualTo(runnable.toString());
+        assertThatThrownBy(() -> DeathSignal.resolve("prog", first.toString(), null))
                 .isInstanceOfSatisfying(SpawnException.class, e -> assertThat(e.errno()).contains("EACCES"))
                 .hasMessageContaining(plain.toString());
-        assertThatThrownBy(() -> DeathSignal.resolve("procmux-no-such", first + ":" + second))
+        assertThatThrownBy(() -> DeathSignal.resolve("procmux-no-such", first + ":" + second, null))
                 .isInstanceOfSatisfying(SpawnException.class, e -> assertThat(e.errno()).contains("ENOENT"))
                 .hasMessageContaining("procmux-no-such").hasMessageContaining(second.toString());
     }
@@ -38,17 +38,22 @@ class DeathSignalTest {
     @Test
     void takesAProgramWithASlashAsItIs() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("dir"));
-        assertThat(DeathSignal.resolve("/bin/sh", null)).isEqualTo("/bin/sh");
-        assertThatThrownBy(() -> DeathSignal.resolve(dir.toString(), null))
+        assertThat(DeathSignal.resolve("/bin/sh", null, null)).isEqualTo("/bin/sh");
+        Path script = Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(DeathSignal.resolve("./run.sh", null, dir)).as("relative to the child's directory").isEqualTo("./run.sh");
+        assertThatThrownBy(() -> DeathSignal.resolve("./run.sh", null, tmp))
+                .isInstanceOfSatisfying(SpawnException.class, e -> assertThat(e.errno()).contains("ENOENT"));
+        assertThatThrownBy(() -> DeathSignal.resolve(dir.toString(), null, null))
                 .isInstanceOfSatisfying(SpawnException.class, e -> assertThat(e.errno()).contains("EACCES"));
-        assertThatThrownBy(() -> DeathSignal.resolve(tmp.resolve("missing").toString(), null))
+        assertThatThrownBy(() -> DeathSignal.resolve(tmp.resolve("missing").toString(), null, null))
                 .isInstanceOfSatisfying(SpawnException.class, e -> assertThat(e.errno()).contains("ENOENT"));
     }
 
     @Test
     void runsTheProgramThroughSetprivAndAParentCheck() throws Exception {
         assumeTrue(DeathSignal.unavailabilityReason().isEmpty(), () -> "no setpriv: " + DeathSignal.unavailabilityReason());
-        List<String> argv = DeathSignal.wrap(List.of("/bin/sh", "-c", "exit 0"), Signal.KILL, 4242);
+        List<String> argv = DeathSignal.wrap(List.of("/bin/sh", "-c", "exit 0"), Signal.KILL, 4242, null);
         assertThat(argv.subList(1, 6)).containsExactly("--pdeathsig", "KILL", "--", "/bin/sh", "-c");
         assertThat(argv.get(0)).endsWith("/setpriv");
         assertThat(argv.get(6)).contains("\"$PPID\" = \"4242\"").contains("kill -s KILL $$").contains("exec \"$0\" \"$@\"");
