@@ -14,7 +14,8 @@ import jnr.posix.POSIXFactory;
 
 /**
  * One way the benchmarks start a child with inherited stdio: a procmux spawner ({@code posix} or
- * {@code jvm}, chosen by name through {@link Backends}), a plain {@link ProcessBuilder}
+ * {@code jvm}, chosen by name through {@link Backends}; {@code pdeathsig} is {@code posix} with a
+ * parent-death signal of TERM, to show what that option costs), a plain {@link ProcessBuilder}
  * ({@code pb}, whose launch mechanism is whatever {@code -Djdk.lang.Process.launchMechanism}
  * says), or raw jnr-posix {@code posix_spawnp} + blocking {@code waitpid} ({@code jnr}: the floor
  * for any Java code going through jnr, with no reaper, no pidfd and no file actions). The drivers
@@ -24,7 +25,7 @@ import jnr.posix.POSIXFactory;
  */
 interface Launcher extends AutoCloseable {
     /** The names {@link #named(String)} accepts. */
-    List<String> NAMES = List.of("posix", "jvm", "pb", "jnr");
+    List<String> NAMES = List.of("posix", "jvm", "pb", "jnr", "pdeathsig");
 
     /** Starts {@code argv} with inherited stdin, stdout and stderr. */
     Running start(String... argv) throws IOException;
@@ -46,7 +47,7 @@ interface Launcher extends AutoCloseable {
     }
 
     /**
-     * The launcher called {@code name}: {@code posix}, {@code jvm}, {@code pb} or {@code jnr}.
+     * The launcher called {@code name}: {@code posix}, {@code jvm}, {@code pb}, {@code jnr} or {@code pdeathsig}.
      *
      * @throws IllegalArgumentException naming the accepted names when {@code name} is not one of them
      */
@@ -54,7 +55,9 @@ interface Launcher extends AutoCloseable {
         switch (name) {
             case "posix":
             case "jvm":
-                return new ProcmuxLauncher(Backends.select(BackendKind.SPAWNER, name).create());
+                return new ProcmuxLauncher(Backends.select(BackendKind.SPAWNER, name).create(), false);
+            case "pdeathsig":
+                return new ProcmuxLauncher(Backends.select(BackendKind.SPAWNER, "posix").create(), true);
             case "pb":
                 return new ProcessBuilderLauncher();
             case "jnr":
@@ -64,17 +67,20 @@ interface Launcher extends AutoCloseable {
         }
     }
 
-    /** A procmux {@link Spawner}. */
+    /** A procmux {@link Spawner}, optionally asking for a parent-death signal (TERM). */
     final class ProcmuxLauncher implements Launcher {
         private final Spawner spawner;
+        private final boolean deathSignal;
 
-        ProcmuxLauncher(Spawner spawner) {
+        ProcmuxLauncher(Spawner spawner, boolean deathSignal) {
             this.spawner = spawner;
+            this.deathSignal = deathSignal;
         }
 
         @Override
         public Running start(String... argv) throws IOException {
-            Child child = spawner.spawn(SpawnSpec.of(argv));
+            SpawnSpec spec = deathSignal ? SpawnSpec.builder(argv).parentDeathSignal(Signal.TERM).build() : SpawnSpec.of(argv);
+            Child child = spawner.spawn(spec);
             return new Running() {
                 @Override
                 public long pid() {

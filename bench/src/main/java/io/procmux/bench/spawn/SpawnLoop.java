@@ -19,7 +19,7 @@ import java.util.List;
  * warm-up are outside the timed loops, so the figures compare directly with
  * {@code bench/c/spawn_loop.c}.
  *
- * <pre>java -cp benchmarks.jar io.procmux.bench.spawn.SpawnLoop posix,jvm,pb,jnr COUNT [WARMUP]</pre>
+ * <pre>java -cp benchmarks.jar io.procmux.bench.spawn.SpawnLoop posix,jvm,pb,jnr,pdeathsig COUNT [WARMUP]</pre>
  *
  * <p>Backends are those of {@link Launcher}: {@code pb} is a plain {@link ProcessBuilder}, labelled
  * with the launch mechanism ({@code -Djdk.lang.Process.launchMechanism=VFORK} gives the JDK's
@@ -27,7 +27,7 @@ import java.util.List;
  * Java through jnr. Cost: (COUNT + WARMUP) children per backend, one at a time.
  */
 public final class SpawnLoop {
-    private static final String USAGE = "SpawnLoop BACKEND[,BACKEND...] COUNT [WARMUP] (backends: posix, jvm, pb, jnr)";
+    private static final String USAGE = "SpawnLoop BACKEND[,BACKEND...] COUNT [WARMUP] (backends: posix, jvm, pb, jnr, pdeathsig)";
     private static final String TRUE = "/bin/true";
 
     private SpawnLoop() {
@@ -68,6 +68,8 @@ public final class SpawnLoop {
                 return "procmux " + backend;
             case "jnr":
                 return "raw jnr-posix";
+            case "pdeathsig":
+                return "procmux posix, parentDeathSignal";
             case "pb":
                 return "ProcessBuilder " + System.getProperty("jdk.lang.Process.launchMechanism", "default");
             default:

@@ -93,7 +93,7 @@ public final class JvmSpawner implements Spawner {
         }
         if (spec.parentDeathSignal().isPresent()) {
             throw new UnsupportedOperationException("parentDeathSignal is not supported by the jvm spawner"
-                    + " (ProcessBuilder cannot call prctl(PR_SET_PDEATHSIG)), nor yet by the posix spawner");
+                    + " (ProcessBuilder cannot call prctl(PR_SET_PDEATHSIG)); the posix spawner supports it on Linux");
         }
     }
 

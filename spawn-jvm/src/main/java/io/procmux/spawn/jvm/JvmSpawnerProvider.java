@@ -42,7 +42,7 @@ public final class JvmSpawnerProvider implements SpawnerProvider {
     @Override
     public Map<String, String> capabilities() {
         return Map.of("inheritFd", "false", "processGroups", "false", "nice", "false", "exitFd", "false",
-                "threadsPerLiveChild", "1");
+                "threadsPerLiveChild", "1", "parentDeathSignal", "false");
     }
 
     @Override

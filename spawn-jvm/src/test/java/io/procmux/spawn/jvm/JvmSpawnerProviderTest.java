@@ -21,7 +21,8 @@ class JvmSpawnerProviderTest {
     void isAlwaysAvailableAndCreatesAWorkingSpawner() throws Exception {
         assertThat(provider.unavailabilityCause()).isEmpty();
         assertThat(provider.isAvailable()).isTrue();
-        assertThat(provider.capabilities()).containsEntry("inheritFd", "false").containsEntry("exitFd", "false");
+        assertThat(provider.capabilities()).containsEntry("inheritFd", "false").containsEntry("exitFd", "false")
+                .containsEntry("parentDeathSignal", "false");
         try (Spawner spawner = provider.create(); var child = spawner.spawn("true")) {
             assertThat(spawner.name()).isEqualTo("jvm");
             assertThat(child.waitFor().success()).isTrue();

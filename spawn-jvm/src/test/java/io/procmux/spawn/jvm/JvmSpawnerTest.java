@@ -20,42 +20,42 @@ class JvmSpawnerTest extends AbstractSpawnerTest {
     }
 
     @Override
-    protected boolean supportsInheritedFds() {
+    public boolean supportsInheritedFds() {
         return false;
     }
 
     @Override
-    protected boolean supportsProcessGroups() {
+    public boolean supportsProcessGroups() {
         return false;
     }
 
     @Override
-    protected boolean supportsNice() {
+    public boolean supportsNice() {
         return false;
     }
 
     @Override
-    protected boolean reportsForeignSignals() {
+    public boolean reportsForeignSignals() {
         return false;
     }
 
     @Override
-    protected boolean exposesDescriptors() {
+    public boolean exposesDescriptors() {
         return false;
     }
 
     @Override
-    protected boolean constantThreadsForLiveChildren() {
+    public boolean constantThreadsForLiveChildren() {
         return false;
     }
 
     @Override
-    protected boolean resetsIgnoredSignals() {
+    public boolean resetsIgnoredSignals() {
         return false;
     }
 
     @Override
-    protected boolean exhaustiveExitCodes() {
+    public boolean exhaustiveExitCodes() {
         return false;
     }
 }

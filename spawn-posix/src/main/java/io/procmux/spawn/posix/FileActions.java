@@ -1,15 +1,15 @@
 package io.procmux.spawn.posix;
 
 import java.io.IOException;
-import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
 /**
  * A {@code posix_spawn_file_actions_t}: the list of descriptor operations (open, dup2, close,
  * chdir, closefrom) the child performs between its creation and {@code exec}, in order.
  *
- * <p>Cost: one native allocation of {@value #MEMORY_BYTES} bytes and one libc call per action;
- * {@link #close()} frees libc's internal list. Not thread-safe; used by one spawn.
+ * <p>Cost: none for the object itself, which lives in memory the caller owns and reuses (see
+ * {@link SpawnScratch}); one libc call per action, and {@link #close()} frees libc's internal
+ * list. Not thread-safe; used by one spawn.
  */
 final class FileActions implements AutoCloseable {
     /** Larger than any libc's {@code posix_spawn_file_actions_t} (glibc: 80 bytes, macOS: a pointer). */
@@ -19,9 +19,10 @@ final class FileActions implements AutoCloseable {
     private final Pointer handle;
     private boolean destroyed;
 
-    FileActions(Native n) throws IOException {
+    /** Initialises a file-actions object in {@code memory}, at least {@value #MEMORY_BYTES} bytes. */
+    FileActions(Native n, Pointer memory) throws IOException {
         this.libc = n.libc();
-        this.handle = Memory.allocateDirect(n.runtime(), MEMORY_BYTES, true);
+        this.handle = memory;
         check(libc.posix_spawn_file_actions_init(handle), "posix_spawn_file_actions_init");
     }
 

@@ -3,7 +3,7 @@ package io.procmux.spawn.posix;
 import jnr.ffi.Pointer;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
-import jnr.ffi.byref.IntByReference;
+import jnr.ffi.types.uintptr_t;
 
 /**
  * The libc functions the {@code posix} spawner binds itself through jnr-ffi, because jnr-posix
@@ -17,8 +17,8 @@ import jnr.ffi.byref.IntByReference;
  * libc throw {@link UnsatisfiedLinkError} when first called; {@link Native} probes the optional ones.
  */
 public interface LibC {
-    int posix_spawnp(@Out IntByReference pid, CharSequence file, Pointer fileActions, Pointer attr,
-            CharSequence[] argv, CharSequence[] envp);
+    /** {@code file} is a {@code char *}, {@code argv} and {@code envp} NULL-terminated vectors (see {@link NativeStrings}). */
+    int posix_spawnp(Pointer pid, @uintptr_t long file, Pointer fileActions, Pointer attr, Pointer argv, Pointer envp);
 
     int posix_spawn_file_actions_init(Pointer fileActions);
 
@@ -76,7 +76,7 @@ public interface LibC {
     int epoll_create1(int flags);
 
     /** Linux; {@code event} is one {@code struct epoll_event} (see {@link EpollSet} for its layout). */
-    int epoll_ctl(int epfd, int op, int fd, @In byte[] event);
+    int epoll_ctl(int epfd, int op, int fd, @In int[] event);
 
     /** Linux. */
     int epoll_wait(int epfd, Pointer events, int maxEvents, int timeoutMillis);

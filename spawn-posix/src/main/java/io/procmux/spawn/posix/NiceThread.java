@@ -25,23 +25,36 @@ final class NiceThread {
     /** Runs {@code spawn} on a helper thread whose nice value is {@code nice}. */
     static <T> T spawnWithNice(Native nat, String program, int nice, Callable<T> spawn) throws IOException {
         FutureTask<T> task = new FutureTask<>(() -> {
-            if (nat.libc().setpriority(PRIO_PROCESS, 0, nice) != 0) {
-                int errno = nat.errno();
-                String why = errno == Errnos.EACCES || errno == Errnos.EPERM
-                        ? "setting nice " + nice + " below this process's value needs privilege (CAP_SYS_NICE or RLIMIT_NICE): "
-                        : "setting nice " + nice + ": ";
-                throw new SpawnException(program, Native.errnoName(errno), why + Native.errnoText(errno));
-            }
+            applyToThisThread(nat, program, nice);
             return spawn.call();
         });
         Thread helper = new Thread(task, "procmux-nice-spawn");
         helper.setDaemon(true);
         helper.start();
+        return await(task);
+    }
+
+    /** Sets the calling thread's nice value; a refusal names the program and the privilege needed. */
+    static void applyToThisThread(Native nat, String program, int nice) throws SpawnException {
+        if (nat.libc().setpriority(PRIO_PROCESS, 0, nice) != 0) {
+            int errno = nat.errno();
+            String why = errno == Errnos.EACCES || errno == Errnos.EPERM
+                    ? "setting nice " + nice + " below this process's value needs privilege (CAP_SYS_NICE or RLIMIT_NICE): "
+                    : "setting nice " + nice + ": ";
+            throw new SpawnException(program, Native.errnoName(errno), why + Native.errnoText(errno));
+        }
+    }
+
+    /**
+     * The result of a spawn running on another thread. Waits through interrupts (a child that may
+     * be starting is never abandoned) and restores the interrupt flag afterwards.
+     */
+    static <T> T await(FutureTask<T> task) throws IOException {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return task.get(); // never abandon a child that may be starting
+                    return task.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {

@@ -1,16 +1,15 @@
 package io.procmux.spawn.posix;
 
 import io.procmux.spawn.Child;
-import io.procmux.spawn.EnvironmentSpec;
 import io.procmux.spawn.SpawnException;
 import io.procmux.spawn.SpawnSpec;
 import io.procmux.spawn.Spawner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jnr.ffi.byref.IntByReference;
+import jnr.ffi.Pointer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,26 +19,30 @@ import org.jspecify.annotations.Nullable;
  * closed in the child ({@code addclosefrom_np}, glibc 2.34+; without it only close-on-exec keeps
  * this JVM's descriptors out, as all of ours are), all signals reset to default and none blocked,
  * and a new process group or session when asked. The nice value is applied through
- * {@link NiceThread}. Children are reaped by the one shared {@link Reaper}.
+ * {@link NiceThread}. A parent-death signal (Linux, util-linux {@code setpriv}) goes through
+ * {@link DeathSignal} on a long-lived {@link SpawnThread}. Children are reaped by the one shared
+ * {@link Reaper}.
  *
  * <p>A failed exec (missing program: {@code ENOENT}; not executable: {@code EACCES}) is returned
  * by {@code posix_spawnp} itself (glibc uses {@code CLONE_VFORK} and reports the exec error), so
  * it is a {@link SpawnException} at once, never a hang or a child that exits 127.
  *
- * <p>Refused with {@link UnsupportedOperationException}: {@code parentDeathSignal} (it needs
- * {@code prctl(PR_SET_PDEATHSIG)} in the child between fork and exec, which {@code posix_spawn}
- * cannot run; no backend offers it yet); a working directory where libc lacks
- * {@code addchdir_np} (glibc before 2.29); a nice value outside Linux.
+ * <p>Refused with {@link UnsupportedOperationException}: {@code parentDeathSignal} where
+ * {@code setpriv} with {@code --pdeathsig} or {@code /bin/sh} is missing, or outside Linux (the
+ * message says which); a working directory where libc lacks {@code addchdir_np} (glibc before
+ * 2.29); a nice value outside Linux.
  *
  * <p>Cost: the first spawner of the JVM starts the shared reaper thread and cleaner thread.
- * Per spawn: one {@code posix_spawnp} (clone + exec), one {@code pidfd_open}, one
- * {@code epoll_ctl} to hand the pidfd to the reaper (which is not woken), a {@code pipe2} per
- * piped stream, an {@code open} per file, one file-actions object, and argv and environment
- * copied to native memory (the inherited environment's strings are built once per JVM; the
- * signal attributes are shared); no thread (one short-lived thread when a nice value is set).
+ * Per spawn: one {@code posix_spawnp} (clone + exec; the signal attributes are shared), one
+ * {@code pidfd_open}, one {@code epoll_ctl} to hand the pidfd to the reaper (which is not
+ * woken), a {@code pipe2} per piped stream, an {@code open} per file. Native memory is reused
+ * per thread ({@link SpawnScratch}): argv is copied into it, the inherited environment's block
+ * is built once per JVM, and nothing is encoded or decoded by jnr for the call. No thread (one
+ * short-lived thread when a nice value is set; a parent-death signal uses long-lived ones).
  * Thread-safe.
  */
 public final class PosixSpawner implements Spawner {
+    private static final long JVM_PID = ProcessHandle.current().pid();
     private final Native nat;
     private final boolean usePidfd;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -73,17 +76,20 @@ public final class PosixSpawner implements Spawner {
         if (spec.directory().isPresent()) {
             checkDirectory(spec.program(), spec.directory().get());
         }
-        if (spec.nice().isPresent()) {
-            return NiceThread.spawnWithNice(nat, spec.program(), spec.nice().getAsInt(), () -> spawnHere(spec));
+        if (spec.parentDeathSignal().isPresent()) {
+            List<String> argv = DeathSignal.wrap(spec.argv(), spec.parentDeathSignal().get(), JVM_PID,
+                    spec.directory().orElse(null));
+            return SpawnThreads.run(nat, spec.program(), spec.nice(), () -> spawnHere(spec, argv));
         }
-        return spawnHere(spec);
+        if (spec.nice().isPresent()) {
+            return NiceThread.spawnWithNice(nat, spec.program(), spec.nice().getAsInt(), () -> spawnHere(spec, spec.argv()));
+        }
+        return spawnHere(spec, spec.argv());
     }
 
     private void refuseUnsupported(SpawnSpec spec) {
         if (spec.parentDeathSignal().isPresent()) {
-            throw new UnsupportedOperationException("parentDeathSignal is not supported by the posix spawner:"
-                    + " it needs prctl(PR_SET_PDEATHSIG) in the child before exec, which posix_spawn cannot run,"
-                    + " and no procmux backend offers it yet");
+            DeathSignal.setpriv(); // throws UnsupportedOperationException naming what is missing
         }
         if (spec.directory().isPresent() && !nat.hasChdirAction()) {
             throw new UnsupportedOperationException("directory is not supported by the posix spawner on this libc:"
@@ -105,22 +111,25 @@ public final class PosixSpawner implements Spawner {
         }
     }
 
-    private Child spawnHere(SpawnSpec spec) throws IOException {
+    /** Spawns {@code spec} running {@code argv} (the spec's own, or a wrapper's) on this thread. */
+    private Child spawnHere(SpawnSpec spec, List<String> argv) throws IOException {
         SpawnAttributes attr = SpawnAttributes.shared(nat, spec.processGroup());
-        try (FileActions fa = new FileActions(nat)) {
+        SpawnScratch scratch = SpawnScratch.get(nat);
+        Pointer envp = scratch.environment(spec.environment());
+        Pointer argvp = scratch.argv.fill(argv);
+        try (FileActions fa = new FileActions(nat, scratch.fileActions)) {
             if (spec.directory().isPresent()) {
                 fa.chdir(spec.directory().get().toAbsolutePath().toString());
             }
             try (Stdio stdio = Stdio.plan(nat, spec, fa)) {
-                IntByReference pid = new IntByReference();
-                int rc = nat.libc().posix_spawnp(pid, spec.program(), fa.handle(), attr.handle(),
-                        spec.argv().toArray(new CharSequence[0]), environment(spec));
+                int rc = nat.libc().posix_spawnp(scratch.pid, scratch.argv.stringAddress(0), fa.handle(), attr.handle(),
+                        argvp, envp);
                 if (rc != 0) {
                     throw new SpawnException(spec.program(), Native.errnoName(rc), Native.errnoText(rc));
                 }
                 stdio.afterSpawn();
-                ExitWatch watch = ExitWatch.open(nat, pid.getValue(), usePidfd);
-                Reaper.shared().watch(watch);
+                ExitWatch watch = ExitWatch.open(nat, scratch.pid.getInt(0), usePidfd);
+                Reaper.shared().watch(watch, scratch.epollEvent);
                 return new PosixChild(spec.program(), watch,
                         spec.processGroup() != io.procmux.spawn.ProcessGroupMode.INHERIT, output(stdio.takeParentEnd(0)),
                         input(stdio.takeParentEnd(1)), input(stdio.takeParentEnd(2)));
@@ -134,28 +143,6 @@ public final class PosixSpawner implements Spawner {
 
     private @Nullable FdInputStream input(int fd) {
         return fd < 0 ? null : new FdInputStream(nat, new OwnedFd(nat.libc(), fd));
-    }
-
-    private static CharSequence[] environment(SpawnSpec spec) {
-        if (spec.environment().equals(EnvironmentSpec.INHERITED)) {
-            return InheritedEnvironment.ENTRIES; // the common case: built once
-        }
-        return entries(spec.environment().resolve(System.getenv()));
-    }
-
-    /** {@code NAME=value} strings, in the map's order. */
-    private static CharSequence[] entries(Map<String, String> env) {
-        CharSequence[] out = new CharSequence[env.size()];
-        int i = 0;
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            out[i++] = e.getKey() + "=" + e.getValue();
-        }
-        return out;
-    }
-
-    /** This JVM's environment as {@code NAME=value} strings; Java's copy of it never changes. */
-    private static final class InheritedEnvironment {
-        static final CharSequence[] ENTRIES = entries(EnvironmentSpec.INHERITED.resolve(System.getenv()));
     }
 
     /** Forbids further spawns. The shared reaper keeps reaping children already started. */

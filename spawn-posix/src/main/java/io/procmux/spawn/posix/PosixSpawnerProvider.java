@@ -14,6 +14,9 @@ import java.util.Optional;
  * <p>Cost: the constructor touches no native code. The first {@link #unavailabilityCause()} loads
  * jnr-posix and the jnr-ffi bindings and calls {@code getpid} (see {@link Native}), once per JVM;
  * {@code -Dprocmux.noNative=true} makes it unavailable without loading anything.
+ * {@link #capabilities()} says {@code parentDeathSignal=true} when the spawner can honour
+ * {@code SpawnSpec.parentDeathSignal} here (Linux with util-linux {@code setpriv}), so callers can
+ * ask instead of catching the refusal.
  */
 @AutoService(SpawnerProvider.class)
 public final class PosixSpawnerProvider implements SpawnerProvider {
@@ -50,7 +53,8 @@ public final class PosixSpawnerProvider implements SpawnerProvider {
         Native n = Native.get();
         return Map.of("pidfd", String.valueOf(n.hasPidfd()),
                 "closefrom", String.valueOf(n.hasCloseFromAction()),
-                "chdir", String.valueOf(n.hasChdirAction()));
+                "chdir", String.valueOf(n.hasChdirAction()),
+                "parentDeathSignal", String.valueOf(DeathSignal.unavailabilityReason().isEmpty()));
     }
 
     @Override

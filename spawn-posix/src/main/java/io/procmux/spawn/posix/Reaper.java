@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
  * number of spawners and children: 1,000 live children cost this one thread, not 1,000.
  *
  * <p>On Linux it blocks in {@code epoll_wait} on an {@link EpollSet} holding the pidfd of every
- * unreaped child (Linux 5.3+). {@link #watch(ExitWatch)} adds the new child's pidfd from the
- * spawning thread itself, so a spawn does not wake the reaper; a readable pidfd means that child
- * exited, and only that pid is reaped ({@code waitpid(pid, WNOHANG)}; never {@code waitpid(-1)},
- * which would steal the JDK's children). There is no polling interval: an exit costs one wake-up
- * and O(1) work, however many children are watched.
+ * unreaped child (Linux 5.3+). {@link #watch} adds the new child's pidfd from the spawning thread
+ * itself, one-shot, so a spawn does not wake the reaper; a readable pidfd means that child exited,
+ * and only that pid is reaped ({@code waitpid(pid, WNOHANG)}; never {@code waitpid(-1)}, which
+ * would steal the JDK's children), and its exit future is completed right there, on this thread:
+ * no executor, no second hand-off. There is no polling interval: an exit costs one wake-up, one
+ * map removal and one {@code waitpid}, however many children are watched; the one-shot
+ * registration needs no {@code EPOLL_CTL_DEL} and vanishes when the pidfd is closed.
  *
  * <p>Children without a pidfd (older kernels, macOS, or a refused {@code epoll_ctl}) are handed
  * over through a queue and an eventfd (a pipe outside Linux) that wakes the reaper; while any
@@ -29,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Cost: one daemon thread named {@code procmux-reaper}, started on first use and kept for the
  * JVM's life; one epoll descriptor and one eventfd (or pipe). Per child with a pidfd: one
- * {@code epoll_ctl} to add it on the spawning thread, one to remove it and one {@code waitpid} on
- * the reaper. Exit futures complete on this thread.
+ * {@code epoll_ctl} to add it on the spawning thread and one {@code waitpid} on the reaper. Exit
+ * futures complete on this thread, so their dependent actions must be short.
  */
 final class Reaper implements Runnable {
     static final int FALLBACK_INTERVAL_MS = 10;
@@ -46,6 +48,7 @@ final class Reaper implements Runnable {
     private final Map<Integer, ExitWatch> byPidfd = new ConcurrentHashMap<>();
     private final Queue<ExitWatch> incoming = new ConcurrentLinkedQueue<>();
     private final List<ExitWatch> fallback = new ArrayList<>();
+    private final int[] rearmEvent = new int[EpollSet.EVENT_INTS];
 
     private Reaper(Native nat) {
         this.nat = nat;
@@ -90,12 +93,15 @@ final class Reaper implements Runnable {
         return p;
     }
 
-    /** Starts watching a child's exit; the child may already have exited. */
-    void watch(ExitWatch w) {
+    /**
+     * Starts watching a child's exit; the child may already have exited. {@code eventScratch}
+     * ({@link EpollSet#EVENT_INTS} ints) belongs to the calling thread.
+     */
+    void watch(ExitWatch w, int[] eventScratch) {
         int pidfd = w.pidfd();
         if (pidfd >= 0 && epoll != null) {
             byPidfd.put(pidfd, w); // before the add: the event may arrive at once
-            if (epoll.add(pidfd)) {
+            if (epoll.addOnce(pidfd, eventScratch)) {
                 return;
             }
             byPidfd.remove(pidfd);
@@ -156,17 +162,20 @@ final class Reaper implements Runnable {
         }
     }
 
-    /** A readable pidfd: its child exited. Unwatched before the pidfd is released, so it can never be polled once closed. */
+    /**
+     * A readable pidfd: its child exited. The one-shot registration is already disabled, so the
+     * pidfd is never reported again, even after it is released, closed and its number reused.
+     */
     private void exited(int pidfd) {
         ExitWatch w = byPidfd.remove(pidfd);
         if (w == null) {
             return;
         }
-        epoll.remove(pidfd);
         if (!w.reapAndRelease()) {
             // readable but not reapable yet (a multi-threaded child whose leader exited): watch again
             byPidfd.put(pidfd, w);
-            if (!epoll.add(pidfd)) {
+            if (!epoll.rearm(pidfd, rearmEvent)) {
+                byPidfd.remove(pidfd);
                 fallback.add(w);
             }
         }

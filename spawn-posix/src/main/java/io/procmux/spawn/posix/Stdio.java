@@ -90,7 +90,9 @@ final class Stdio implements AutoCloseable {
      */
     private void inherited(Map<Integer, Integer> fds, FileActions fa) throws IOException {
         if (fds.isEmpty()) {
-            closeRest(3, Set.of(), fa);
+            if (nat.hasCloseFromAction()) {
+                fa.closeFrom(3); // the common case, without the general path's set and stream
+            }
             return;
         }
         int highest = fds.keySet().stream().mapToInt(Integer::intValue).max().orElse(2);

@@ -25,7 +25,7 @@ class PosixSpawnerProviderTest {
         assertThat(provider.unavailabilityCause()).isEmpty();
         assertThat(provider.isAvailable()).isTrue();
         assertThat(provider.capabilities()).containsEntry("pidfd", "true").containsEntry("closefrom", "true")
-                .containsEntry("chdir", "true");
+                .containsEntry("chdir", "true").containsKey("parentDeathSignal");
         try (Spawner spawner = provider.create(); var child = spawner.spawn("true")) {
             assertThat(spawner.name()).isEqualTo("posix");
             assertThat(child.waitFor().success()).isTrue();

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** The conformance suite against the {@code posix} backend, which supports every option but parentDeathSignal. */
+/**
+ * The conformance suite against the {@code posix} backend, which supports every option; the
+ * parent-death signal where util-linux {@code setpriv} is present (the tests say so when skipped).
+ */
 @EnabledOnOs(OS.LINUX)
 class PosixSpawnerTest extends AbstractSpawnerTest {
 
@@ -21,5 +24,10 @@ class PosixSpawnerTest extends AbstractSpawnerTest {
     @Override
     protected Spawner createSpawner() {
         return new PosixSpawnerProvider().create();
+    }
+
+    @Override
+    public boolean supportsParentDeathSignal() {
+        return "true".equals(new PosixSpawnerProvider().capabilities().get("parentDeathSignal"));
     }
 }
