@@ -21,4 +21,10 @@ class SandboxSpawnerTest extends AbstractSpawnerTest {
                 + provider.unavailabilityCause().map(Throwable::getMessage).orElse(""));
         return provider.create();
     }
+
+    /** The posix spawner underneath keeps the flag through the sandbox's execs. */
+    @Override
+    public boolean supportsParentDeathSignal() {
+        return true;
+    }
 }
