@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The libc functions the {@code select} and {@code poll} backends call, bound by jnr-ffi.
  * Internal; obtained through {@link PosixNative#libc()}.
  *
- * <p>Cost: each call is one native call (a syscall for all but {@code calloc}/{@code free});
+ * <p>Cost: each call is one native call (a syscall);
  * calls taking a {@link Pointer} to direct memory allocate nothing on the Java heap.
  */
 public interface PosixLibC {
@@ -54,19 +54,4 @@ public interface PosixLibC {
 
     /** {@code getpid(2)}. */
     int getpid();
-
-    /** {@code mmap(2)}; returns {@code MAP_FAILED} (address -1) on failure. */
-    Pointer mmap(@Nullable Pointer address, @size_t long length, int protection, int flags, int fd, long offset);
-
-    /** {@code munmap(2)}. */
-    int munmap(Pointer address, @size_t long length);
-
-    /** {@code madvise(2)}, used on Linux only. */
-    int madvise(Pointer address, @size_t long length, int advice);
-
-    /** {@code calloc(3)}. */
-    Pointer calloc(@size_t long count, @size_t long size);
-
-    /** {@code free(3)}. */
-    void free(Pointer pointer);
 }
