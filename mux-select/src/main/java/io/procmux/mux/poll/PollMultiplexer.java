@@ -149,7 +149,7 @@ public final class PollMultiplexer extends PosixMultiplexer {
     @Override
     protected int waitOnce(int timeoutMillis, boolean saveErrno) {
         return saveErrno ? PosixNative.libc().poll(pollfds.pointer(), nativeCount, timeoutMillis)
-                : PosixNative.libc().poll_ignoring_errno(pollfds.pointer(), nativeCount, timeoutMillis);
+                : PosixNative.libc().poll_ignoring_errno(pollfds.pointer().address(), nativeCount, timeoutMillis);
     }
 
     @Override

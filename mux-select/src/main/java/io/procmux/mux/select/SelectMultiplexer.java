@@ -125,8 +125,11 @@ public final class SelectMultiplexer extends PosixMultiplexer {
             words.put(TIMEVAL_WORD + 1, (timeoutMillis % 1000) * 1000L);
             timeout = timeval;
         }
-        return saveErrno ? PosixNative.libc().select(nfds, readSet, writeSet, exceptSet, timeout)
-                : PosixNative.libc().select_ignoring_errno(nfds, readSet, writeSet, exceptSet, timeout);
+        if (saveErrno) {
+            return PosixNative.libc().select(nfds, readSet, writeSet, exceptSet, timeout);
+        }
+        return PosixNative.libc().select_ignoring_errno(nfds, readSet.address(), writeSet.address(),
+                exceptSet.address(), timeout == null ? 0L : timeout.address());
     }
 
     @Override
