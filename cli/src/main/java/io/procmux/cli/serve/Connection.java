@@ -1,16 +1,16 @@
 package io.procmux.cli.serve;
 
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.ByteChannel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One client of the {@link EchoServer}: its channel and descriptor, the bytes read but not yet
+ * One client of the {@link EchoServer}: its channel (a JDK TCP channel or an ipc Unix connection) and descriptor, the bytes read but not yet
  * written back, and the events it is registered for. Connections form an intrusive list so the
  * server can close them all without any collection. Owned by the server's single thread.
  */
 final class Connection {
-    final SocketChannel channel;
+    final ByteChannel channel;
     final int fd;
     /** Bytes to echo, in write mode (data in {@code [0, position)}); null when none are queued. */
     @Nullable ByteBuffer pending;
@@ -21,7 +21,7 @@ final class Connection {
     @Nullable Connection previous;
     @Nullable Connection next;
 
-    Connection(SocketChannel channel, int fd) {
+    Connection(ByteChannel channel, int fd) {
         this.channel = channel;
         this.fd = fd;
     }
