@@ -1,5 +1,6 @@
 package io.procmux.cli.serve;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,24 @@ final class Connection {
     Connection(ByteChannel channel, int fd) {
         this.channel = channel;
         this.fd = fd;
+    }
+
+    /** Makes a just-accepted channel ready to serve and returns its descriptor. */
+    interface Setup<C extends ByteChannel> {
+        int prepare(C channel) throws IOException;
+    }
+
+    /**
+     * Prepares a just-accepted {@code channel} with {@code setup} (non-blocking mode, options) and
+     * wraps it; closes the channel when that fails.
+     */
+    static <C extends ByteChannel> Connection accepted(C channel, Setup<C> setup) throws IOException {
+        try {
+            return new Connection(channel, setup.prepare(channel));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw new IOException("Cannot set up a new connection: " + e.getMessage(), e);
+        }
     }
 
     /** Whether there is room to read more: the queued output is below the bound. */

@@ -2,6 +2,7 @@ package io.procmux.cli.serve;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
 
@@ -26,4 +27,11 @@ interface Listener extends Closeable {
      * @throws IOException when accepting fails; running out of descriptors says "Too many open files"
      */
     @Nullable Connection accept() throws IOException;
+
+    /** A {@link BindException} saying that listening on {@code where} failed, and why. */
+    static BindException bindFailure(String where, String why, Throwable cause) {
+        BindException named = new BindException("Cannot listen on " + where + ": " + why);
+        named.initCause(cause);
+        return named;
+    }
 }

@@ -38,9 +38,7 @@ final class TcpListener implements Listener {
             try {
                 channel.bind(address.socketAddress(), backlog);
             } catch (BindException e) {
-                BindException named = new BindException("Cannot listen on " + where + ": " + e.getMessage());
-                named.initCause(e);
-                throw named;
+                throw Listener.bindFailure(where, e.getMessage(), e);
             } catch (IOException e) {
                 throw new IOException("Cannot listen on " + where + ": " + e.getMessage(), e);
             }
@@ -68,14 +66,11 @@ final class TcpListener implements Listener {
         if (client == null) {
             return null;
         }
-        try {
-            client.configureBlocking(false);
-            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            return new Connection(client, FileDescriptors.fdOf(client));
-        } catch (IOException | RuntimeException e) {
-            client.close();
-            throw new IOException("Cannot set up a new connection: " + e.getMessage(), e);
-        }
+        return Connection.accepted(client, c -> {
+            c.configureBlocking(false);
+            c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            return FileDescriptors.fdOf(c);
+        });
     }
 
     @Override

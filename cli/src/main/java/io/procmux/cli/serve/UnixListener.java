@@ -45,14 +45,9 @@ final class UnixListener implements Listener {
         } catch (NoSuchFileException e) {
             throw new IOException("Cannot listen on " + where + ": No such file or directory", e);
         } catch (FileAlreadyExistsException e) {
-            BindException named = new BindException("Cannot listen on " + where + ": " + e.getMessage()
-                    + " (remove the file if no server uses it)");
-            named.initCause(e);
-            throw named;
+            throw Listener.bindFailure(where, e.getMessage() + " (remove the file if no server uses it)", e);
         } catch (BindException e) {
-            BindException named = new BindException("Cannot listen on " + where + ": " + e.getMessage());
-            named.initCause(e);
-            throw named;
+            throw Listener.bindFailure(where, e.getMessage(), e);
         } catch (IOException e) {
             throw new IOException("Cannot listen on " + where + ": " + e.getMessage(), e);
         }
@@ -81,14 +76,10 @@ final class UnixListener implements Listener {
         if (next.isEmpty()) {
             return null;
         }
-        UnixConnection client = next.get();
-        try {
-            client.configureBlocking(false);
-            return new Connection(client, client.fd());
-        } catch (IOException | RuntimeException e) {
-            client.close();
-            throw new IOException("Cannot set up a new connection: " + e.getMessage(), e);
-        }
+        return Connection.accepted(next.get(), c -> {
+            c.configureBlocking(false);
+            return c.fd();
+        });
     }
 
     @Override
