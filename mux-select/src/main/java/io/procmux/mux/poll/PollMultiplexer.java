@@ -18,19 +18,18 @@ import java.util.Arrays;
  * <p>The array lives in native memory for good, mirrored by a Java array: a registration change
  * edits the mirror (a removal moves the last entry into the freed slot) and marks the range it
  * touched; before the next wait that range alone is copied to native memory, in one bulk copy.
- * After a wait the array is read back in bulk, in blocks of {@value #SCAN_BLOCK} entries, and the
- * scan stops once it has found as many ready entries as {@code poll} reported.
+ * After a wait the {@code revents} are read straight from native memory through a direct buffer
+ * (compiled memory reads, no JNI call per entry, no copy), and the scan stops once it has found
+ * as many ready entries as {@code poll} reported.
  *
  * <p>Cost: per wait one {@code poll} syscall whose kernel cost is O(registered descriptors), plus
- * memory copies and a scan of plain {@code int}s up to the last ready entry (no JNI call per
- * entry); nothing is allocated. A descriptor closed while registered is reported once with
+ * a scan of the array up to the last ready entry (one memory read per entry); nothing is
+ * allocated. A descriptor closed while registered is reported once with
  * {@link Events#NVAL} and evicted, so it never makes the loop spin. Two descriptors (the wake-up
  * pipe), 8 bytes of native memory and 12 bytes of Java arrays per registration. Threads: see
  * {@link PosixMultiplexer}.
  */
 public final class PollMultiplexer extends PosixMultiplexer {
-    /** Entries read back per bulk copy when scanning for ready ones. */
-    static final int SCAN_BLOCK = 256;
     private static final int POLLFD_SIZE = 8;
     private static final int POLLIN = 0x001;
     private static final int WATCHABLE = Events.IN | Events.PRI | Events.OUT | Events.RDHUP;
@@ -49,7 +48,6 @@ public final class PollMultiplexer extends PosixMultiplexer {
     /** The entries changed since the last {@link #sync}: {@code [dirtyFrom, dirtyTo)}. */
     private int dirtyFrom;
     private int dirtyTo = 1;
-    private final int[] scan = new int[2 * SCAN_BLOCK];
     /** Only the polling thread touches the native side, under the lock. */
     private NativeBuffer pollfds = NativeBuffer.allocate(16L * POLLFD_SIZE);
     private IntBuffer nativeInts = ints(pollfds);
@@ -154,24 +152,20 @@ public final class PollMultiplexer extends PosixMultiplexer {
 
     @Override
     protected boolean collect(ReadyBatch ready, int readyCount, int wakeFd) {
+        IntBuffer entries = nativeInts;
         boolean wakeReady = false;
         int found = 0;
-        int[] block = scan;
-        for (int first = 0; first < nativeCount && found < readyCount; first += SCAN_BLOCK) {
-            int entries = Math.min(SCAN_BLOCK, nativeCount - first);
-            nativeInts.get(2 * first, block, 0, 2 * entries);
-            for (int i = 0; i < entries && found < readyCount; i++) {
-                int revents = (block[2 * i + 1] >>> REVENTS_SHIFT) & 0xffff;
-                if (revents == 0) {
-                    continue;
-                }
-                found++;
-                int fd = block[2 * i];
-                if (first + i == 0) {
-                    wakeReady = true;
-                } else if (table.contains(fd)) {
-                    deliverLater(ready, fd, revents & Events.ALL_EVENTS);
-                }
+        for (int i = 0; i < nativeCount && found < readyCount; i++) {
+            int revents = (entries.get(2 * i + 1) >>> REVENTS_SHIFT) & 0xffff;
+            if (revents == 0) {
+                continue;
+            }
+            found++;
+            int fd = entries.get(2 * i);
+            if (i == 0) {
+                wakeReady = true;
+            } else if (table.contains(fd)) {
+                deliverLater(ready, fd, revents & Events.ALL_EVENTS);
             }
         }
         return wakeReady;

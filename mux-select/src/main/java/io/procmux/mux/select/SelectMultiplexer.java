@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * it is then found with {@code fcntl(F_GETFD)}, reported once with {@link Events#NVAL} and evicted.
  *
  * <p>Cost: per wait one {@code select} syscall, O(highest descriptor) in the kernel and in the scan
- * of the result (set bits found with {@link Long#numberOfTrailingZeros}), plus two bulk copies of
- * at most 384 bytes of bitmaps (Java masks, kept up to date change by change, into native memory,
- * and the results back); no JNI call but the syscall, nothing allocated; 400 bytes of native
+ * of the result (set bits found with {@link Long#numberOfTrailingZeros}, stopping once every
+ * ready bit was seen), plus copying the used words of the three bitmaps (Java masks, kept up to
+ * date change by change) into native memory; every native access is a compiled memory access
+ * through a direct buffer, no JNI call but the syscall, nothing allocated; 400 bytes of native
  * memory in all. Threads: see {@link PosixMultiplexer}.
  */
 public final class SelectMultiplexer extends PosixMultiplexer {
@@ -40,8 +41,6 @@ public final class SelectMultiplexer extends PosixMultiplexer {
 
     /** The three masks as the kernel should see them, one after the other: read, write, except. */
     private final long[] masks = new long[3 * WORDS];
-    /** What select left in the three sets, read back in one copy. */
-    private final long[] results = new long[3 * WORDS];
     private final NativeBuffer sets = NativeBuffer.allocate(3L * SET_BYTES + 16);
     private final LongBuffer words;
     private final Pointer readSet;
@@ -116,8 +115,11 @@ public final class SelectMultiplexer extends PosixMultiplexer {
     @Override
     protected int waitOnce(int timeoutMillis, boolean saveErrno) {
         int used = (nfds + 63) >>> 6;
-        for (int mask = READ; mask <= EXCEPT; mask++) {
-            words.put(mask * WORDS, masks, mask * WORDS, used);
+        LongBuffer sets = words;
+        for (int word = 0; word < used; word++) {
+            sets.put(READ * WORDS + word, masks[READ * WORDS + word]);
+            sets.put(WRITE * WORDS + word, masks[WRITE * WORDS + word]);
+            sets.put(EXCEPT * WORDS + word, masks[EXCEPT * WORDS + word]);
         }
         @Nullable Pointer timeout = null;
         if (timeoutMillis >= 0) {
@@ -145,12 +147,12 @@ public final class SelectMultiplexer extends PosixMultiplexer {
         }
         boolean wakeReady = false;
         int used = (nfds + 63) >>> 6;
-        words.get(0, results, 0, 3 * WORDS);
+        LongBuffer sets = words;
         int found = 0;
         for (int w = 0; w < used && found < readyCount; w++) {
-            long r = results[READ * WORDS + w];
-            long wr = results[WRITE * WORDS + w];
-            long e = results[EXCEPT * WORDS + w];
+            long r = sets.get(READ * WORDS + w);
+            long wr = sets.get(WRITE * WORDS + w);
+            long e = sets.get(EXCEPT * WORDS + w);
             long any = r | wr | e;
             found += Long.bitCount(r) + Long.bitCount(wr) + Long.bitCount(e);
             while (any != 0) {
