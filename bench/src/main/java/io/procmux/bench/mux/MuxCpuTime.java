@@ -46,8 +46,8 @@ public final class MuxCpuTime {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
-            throw new IllegalArgumentException("usage: MuxCpuTime N SLICE_MS ROUNDS IMPL... (IMPL: epoll, poll, select, nio, jnr); got "
-                    + args.length + " arguments");
+            throw new IllegalArgumentException("usage: MuxCpuTime N SLICE_MS ROUNDS IMPL... "
+                    + "(IMPL: epoll, poll, select, nio, jnr); got " + args.length + " arguments");
         }
         int n = positive("N", args[0]);
         int sliceMs = positive("SLICE_MS", args[1]);
@@ -141,7 +141,8 @@ public final class MuxCpuTime {
                 bench.setup();
                 return new Waiter(bench::await, bench::tearDown);
             }
-            default -> throw new IllegalArgumentException("Unknown IMPL '" + impl + "': use epoll, poll, select, nio or jnr");
+            default -> throw new IllegalArgumentException("Unknown IMPL '" + impl
+                    + "': use epoll, poll, select, nio or jnr");
         }
     }
 }

@@ -6,9 +6,10 @@ import java.nio.channels.ByteChannel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One client of the {@link EchoServer}: its channel (a JDK TCP channel or an ipc Unix connection) and descriptor, the bytes read but not yet
- * written back, and the events it is registered for. Connections form an intrusive list so the
- * server can close them all without any collection. Owned by the server's single thread.
+ * One client of the {@link EchoServer}: its channel (a JDK TCP channel or an ipc Unix
+ * connection) and descriptor, the bytes read but not yet written back, and the events it is
+ * registered for. Connections form an intrusive list so the server can close them all without
+ * any collection. Owned by the server's single thread.
  */
 final class Connection {
     final ByteChannel channel;

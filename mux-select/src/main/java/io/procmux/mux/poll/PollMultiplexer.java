@@ -39,7 +39,7 @@ public final class PollMultiplexer extends PosixMultiplexer {
     private static final int REVENTS_SHIFT = LITTLE ? 16 : 0;
 
     private final boolean linux = PosixNative.isLinux();
-    /** The entries as the kernel should see them: fd, then events (revents 0), per entry; entry 0 is the wake-up pipe. */
+    /** The entries as the kernel should see them: fd, then events with revents 0; entry 0 is the wake-up pipe. */
     private int[] mirror = new int[2 * 16];
     /** Slot of each registered descriptor plus one, indexed by descriptor; 0 when absent. */
     private int[] slots = new int[64];

@@ -39,8 +39,13 @@ public final class SelectMultiplexer extends PosixMultiplexer {
     /** The {@code struct timeval} follows the three sets. */
     private static final int TIMEVAL_WORD = 3 * WORDS;
 
-    /** The three masks as the kernel should see them, one after the other: read, write, except. */
+    /** The three masks the registrations ask for, one after the other (read, write, except); under the lock. */
     private final long[] masks = new long[3 * WORDS];
+    /**
+     * The poller's copy of {@link #masks}, taken in {@link #sync}: select overwrites its sets, so
+     * they are rewritten from this copy before every wait, without the lock.
+     */
+    private final long[] armed = new long[3 * WORDS];
     private final NativeBuffer sets = NativeBuffer.allocate(3L * SET_BYTES + 16);
     private final LongBuffer words;
     private final Pointer readSet;
@@ -110,6 +115,7 @@ public final class SelectMultiplexer extends PosixMultiplexer {
     @Override
     protected void sync(int wakeFd) {
         nfds = Math.max(wakeFd, table.highest()) + 1;
+        System.arraycopy(masks, 0, armed, 0, masks.length);
     }
 
     @Override
@@ -117,9 +123,9 @@ public final class SelectMultiplexer extends PosixMultiplexer {
         int used = (nfds + 63) >>> 6;
         LongBuffer sets = words;
         for (int word = 0; word < used; word++) {
-            sets.put(READ * WORDS + word, masks[READ * WORDS + word]);
-            sets.put(WRITE * WORDS + word, masks[WRITE * WORDS + word]);
-            sets.put(EXCEPT * WORDS + word, masks[EXCEPT * WORDS + word]);
+            sets.put(READ * WORDS + word, armed[READ * WORDS + word]);
+            sets.put(WRITE * WORDS + word, armed[WRITE * WORDS + word]);
+            sets.put(EXCEPT * WORDS + word, armed[EXCEPT * WORDS + word]);
         }
         @Nullable Pointer timeout = null;
         if (timeoutMillis >= 0) {
