@@ -13,6 +13,9 @@
  * lines then say "BACKEND-mt": Linux looks descriptors up without touching their reference count
  * only in a single-threaded process, so this is the C figure a JVM (always multi-threaded) can
  * hope to match.
+ * With MUX_WAIT_CLOCK=cpu in the environment the samples are CPU time of the waiting thread
+ * (CLOCK_THREAD_CPUTIME_ID) instead of elapsed time: on a busy machine that leaves out the time the
+ * thread was not running, for side-by-side figures with io.procmux.bench.mux.MuxCpuTime.
  * Needs RLIMIT_NOFILE above N + 16.
  */
 #define _GNU_SOURCE
@@ -33,9 +36,11 @@ static void die(const char *what) {
     exit(1);
 }
 
+static clockid_t sample_clock = CLOCK_MONOTONIC;
+
 static long long now_ns(void) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(sample_clock, &ts);
     return (long long) ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
@@ -93,6 +98,13 @@ static void *sleeper(void *arg) {
 int main(int argc, char **argv) {
     if (argc != 5 && argc != 6) {
         fprintf(stderr, "usage: mux_wait epoll|poll|select N SAMPLES SAMPLE_MS [THREADS]\n");
+        return 2;
+    }
+    const char *clock_name = getenv("MUX_WAIT_CLOCK");
+    if (clock_name != NULL && strcmp(clock_name, "cpu") == 0) {
+        sample_clock = CLOCK_THREAD_CPUTIME_ID;
+    } else if (clock_name != NULL && clock_name[0] != '\0') {
+        fprintf(stderr, "mux_wait: MUX_WAIT_CLOCK must be 'cpu' or unset, not '%s'\n", clock_name);
         return 2;
     }
     int threads = argc == 6 ? atoi(argv[5]) : 1;

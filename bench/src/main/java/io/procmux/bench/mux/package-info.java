@@ -3,7 +3,9 @@
  * the procmux backends ({@link io.procmux.bench.mux.MuxWaitBenchmark}) and of the JDK's NIO
  * {@code Selector} ({@link io.procmux.bench.mux.NioWaitBenchmark}), and {@link
  * io.procmux.bench.mux.MuxReport}, which turns their JMH JSON and the C reference's samples
- * ({@code bench/c/mux_wait.c}) into the markdown tables of {@code bench/run mux}.
+ * ({@code bench/c/mux_wait.c}) into the markdown tables of {@code bench/run mux}; and
+ * {@link io.procmux.bench.mux.MuxCpuTime}, the same waits timed by CPU clock, side by side, for a
+ * busy machine.
  *
  * <p>Every type and member in this package is non-null unless annotated {@code @Nullable}.
  */

@@ -1,27 +1,27 @@
 package io.procmux.cli.serve;
 
+import io.procmux.ipc.UnixSockets;
 import io.procmux.mux.EventSink;
 import io.procmux.mux.Events;
-import io.procmux.mux.FileDescriptors;
 import io.procmux.mux.Multiplexer;
+import io.procmux.spi.BackendKind;
+import io.procmux.spi.Backends;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A single-threaded echo server on a procmux {@link Multiplexer}: JDK non-blocking socket
- * channels (TCP or Unix-domain) whose raw descriptors are registered with the multiplexer, every
- * byte read written back in order.
+ * A single-threaded echo server on a procmux {@link Multiplexer}: non-blocking sockets whose raw
+ * descriptors are registered with the multiplexer, every byte read written back in order. TCP goes
+ * through JDK channels ({@link TcpListener}); a Unix socket through the api's {@link UnixSockets}
+ * ({@link UnixListener}: socket file 0600, lock, stale file replaced, same-uid peers only).
  *
  * <p>Partial writes are queued per connection in a pooled direct buffer of {@code bufferBytes};
  * when that queue is full the client is no longer read (back-pressure) until it drains. Beyond
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Cost: one thread (the caller of {@link #run()}); per event one read and one write system call
  * and, in steady state, no allocation (one shared direct read buffer, pooled queue buffers, the
- * server itself is the event sink). Per connection: a {@link SocketChannel} and a small object.
+ * server itself is the event sink). Per connection: a channel and a small object.
  *
  * <p>Lifecycle: {@link #open} binds and listens; {@link #run()} serves until {@link #stop()} (any
  * thread), then closes every connection and the listener and removes the Unix socket file.
@@ -43,10 +43,8 @@ public final class EchoServer implements AutoCloseable {
     private static final int ACCEPTS_PER_EVENT = 256;
 
     private final Multiplexer mux;
-    private final ServerSocketChannel listener;
+    private final Listener listener;
     private final int listenerFd;
-    private final ServeAddress address;
-    private final SocketAddress bound;
     private final int maxConnections;
     private final PrintWriter log;
     private final ByteBuffer readBuffer;
@@ -59,13 +57,10 @@ public final class EchoServer implements AutoCloseable {
     private boolean closed;
     private volatile boolean stopping;
 
-    private EchoServer(Multiplexer mux, ServerSocketChannel listener, ServeAddress address, int maxConnections,
-            int bufferBytes, PrintWriter log) throws IOException {
+    private EchoServer(Multiplexer mux, Listener listener, int maxConnections, int bufferBytes, PrintWriter log) {
         this.mux = mux;
         this.listener = listener;
-        this.listenerFd = FileDescriptors.fdOf(listener);
-        this.address = address;
-        this.bound = listener.getLocalAddress();
+        this.listenerFd = listener.fd();
         this.maxConnections = maxConnections;
         this.log = log;
         this.readBuffer = ByteBuffer.allocateDirect(bufferBytes);
@@ -73,7 +68,9 @@ public final class EchoServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code address}, listens, and registers the listener with {@code mux}.
+     * Binds {@code address}, listens, and registers the listener with {@code mux}; a Unix socket
+     * goes through the ipc backend {@link Backends} selects ({@code -Dprocmux.ipc},
+     * {@code PROCMUX_IPC}, else the best available), looked up only for a Unix address.
      *
      * @param maxConnections clients served at once, at least 1
      * @param bufferBytes read buffer and per-connection output bound, at least 1
@@ -82,50 +79,37 @@ public final class EchoServer implements AutoCloseable {
      */
     public static EchoServer open(Multiplexer mux, ServeAddress address, int maxConnections, int bufferBytes,
             PrintWriter log) throws IOException {
+        return open(mux, address, () -> Backends.select(BackendKind.IPC).open(), maxConnections, bufferBytes, log);
+    }
+
+    /**
+     * As {@link #open(Multiplexer, ServeAddress, int, int, PrintWriter)}, with the Unix socket
+     * factory given; {@code unixSockets} is called only for a Unix address.
+     */
+    public static EchoServer open(Multiplexer mux, ServeAddress address, Supplier<UnixSockets> unixSockets,
+            int maxConnections, int bufferBytes, PrintWriter log) throws IOException {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
         }
         if (bufferBytes < 1) {
             throw new IllegalArgumentException("bufferBytes must be at least 1, got " + bufferBytes);
         }
-        ServerSocketChannel listener = ServerSocketChannel.open(address.family());
-        EchoServer server = null;
+        Listener listener = address instanceof ServeAddress.Unix unix
+                ? UnixListener.open(unix, unixSockets.get(), BACKLOG)
+                : TcpListener.open((ServeAddress.Tcp) address, BACKLOG);
         try {
-            if (address instanceof ServeAddress.Tcp) {
-                listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            }
-            try {
-                listener.bind(address.socketAddress(), BACKLOG);
-            } catch (BindException e) {
-                String hint = address instanceof ServeAddress.Unix ? " (remove the file if no server uses it)" : "";
-                BindException named = new BindException("Cannot listen on " + describe(address) + ": " + e.getMessage() + hint);
-                named.initCause(e);
-                throw named;
-            } catch (IOException e) {
-                throw new IOException("Cannot listen on " + describe(address) + ": " + e.getMessage(), e);
-            }
-            listener.configureBlocking(false);
-            server = new EchoServer(mux, listener, address, maxConnections, bufferBytes, log);
+            EchoServer server = new EchoServer(mux, listener, maxConnections, bufferBytes, log);
             mux.register(server.listenerFd, Events.IN, listener);
             return server;
         } catch (IOException | RuntimeException e) {
-            if (server != null) {
-                server.close();
-            } else {
-                listener.close();
-            }
+            listener.close();
             throw e;
         }
     }
 
-    private static String describe(ServeAddress address) {
-        return address instanceof ServeAddress.Unix unix ? unix.path().toString()
-                : ServeAddress.describe(address.socketAddress());
-    }
-
     /** The address actually bound (with the real port when 0 was asked for). */
     public SocketAddress localAddress() {
-        return bound;
+        return listener.localAddress();
     }
 
     /** The counters of this server. */
@@ -179,17 +163,14 @@ public final class EchoServer implements AutoCloseable {
             }
         } finally {
             listener.close();
-            if (address instanceof ServeAddress.Unix unix) {
-                Files.deleteIfExists(unix.path());
-            }
         }
     }
 
     private void acceptSome() {
         for (int i = 0; i < ACCEPTS_PER_EVENT; i++) {
-            SocketChannel channel;
+            Connection connection;
             try {
-                channel = listener.accept();
+                connection = listener.accept();
             } catch (IOException e) {
                 if (String.valueOf(e.getMessage()).contains("Too many open files")) {
                     pauseAccepting(e);   // EMFILE/ENFILE: the listener would stay readable and spin
@@ -199,27 +180,21 @@ public final class EchoServer implements AutoCloseable {
                 }
                 return;
             }
-            if (channel == null) {
+            if (connection == null) {
                 return;
             }
             if (stats.open() >= maxConnections) {
                 stats.onRefused();
-                closeQuietly(channel);
+                closeQuietly(connection.channel);
                 continue;
             }
-            Connection connection = null;
             try {
-                channel.configureBlocking(false);
-                if (address instanceof ServeAddress.Tcp) {
-                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                }
-                connection = new Connection(channel, FileDescriptors.fdOf(channel));
                 mux.register(connection.fd, Events.IN, connection);
                 connection.interest = Events.IN;
             } catch (IOException e) {
                 log.println("procmux serve: dropping a new connection: " + e.getMessage());
                 log.flush();
-                closeQuietly(channel);
+                closeQuietly(connection.channel);
                 continue;
             }
             link(connection);
@@ -365,7 +340,7 @@ public final class EchoServer implements AutoCloseable {
         resumeAccepting();
     }
 
-    private static void closeQuietly(SocketChannel channel) {
+    private static void closeQuietly(Closeable channel) {
         try {
             channel.close();
         } catch (IOException e) {

@@ -1,7 +1,8 @@
 /**
  * {@code procmux serve}: a single-threaded echo server on any procmux
- * {@link io.procmux.mux.Multiplexer}, over JDK non-blocking TCP or Unix-domain socket channels
- * whose raw descriptors are registered with the multiplexer.
+ * {@link io.procmux.mux.Multiplexer}, over non-blocking sockets whose raw descriptors are
+ * registered with the multiplexer: TCP through JDK channels, Unix-domain sockets through the api's
+ * {@link io.procmux.ipc.UnixSockets} (private socket file, lock, peer uid check).
  *
  * <p>Every type and member in this package is non-null unless annotated {@code @Nullable}.
  */

@@ -5,7 +5,13 @@ import io.procmux.mux.Events;
 import io.procmux.mux.Multiplexer;
 import io.procmux.mux.PollResult;
 import io.procmux.mux.ReadyEvent;
+import io.procmux.nativesupport.FdTable;
+import io.procmux.nativesupport.ForkGuard;
+import io.procmux.nativesupport.NativeBuffer;
+import io.procmux.nativesupport.ReadyBatch;
+import io.procmux.nativesupport.Timeouts;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,8 +234,9 @@ public final class EpollMultiplexer implements Multiplexer {
         long remaining = timeoutNanos;
         int wakeFd = wake.fd();
         Pointer array = events.pointer();
+        long address = array.address();
         while (true) {
-            int ready = libc.epoll_wait_ignoring_errno(epfd, array, capacity, Timeouts.toMillis(remaining));
+            int ready = libc.epoll_wait_ignoring_errno(epfd, address, capacity, Timeouts.toMillis(remaining));
             if (ready < 0) {
                 // The fast binding does not save errno; the same wait through the one that does tells why
                 // (an error other than EINTR repeats; after EINTR this is simply the next wait).
@@ -256,7 +263,7 @@ public final class EpollMultiplexer implements Multiplexer {
                 }
                 return 0;
             }
-            boolean wakeReady = collect(array, ready, wakeFd);
+            boolean wakeReady = collect(events.buffer(), ready, wakeFd);
             boolean woken = false;
             if (wakeReady) {
                 wake.drain();
@@ -277,12 +284,12 @@ public final class EpollMultiplexer implements Multiplexer {
     }
 
     /** Copies the ready events out of the native array; returns whether the eventfd was among them. */
-    private boolean collect(Pointer array, int ready, int wakeFd) {
+    private boolean collect(ByteBuffer array, int ready, int wakeFd) {
         boolean wakeReady = false;
         synchronized (lock) {
             batch.clear();
             for (int i = 0; i < ready; i++) {
-                long offset = (long) i * EpollNative.EVENT_SIZE;
+                int offset = i * EpollNative.EVENT_SIZE;
                 int fd = (int) array.getLong(offset + EpollNative.DATA_OFFSET);
                 if (fd == wakeFd) {
                     wakeReady = true;
@@ -349,10 +356,10 @@ public final class EpollMultiplexer implements Multiplexer {
 
     /** One {@code epoll_ctl} with the interest {@code events}; under {@link #lock}. */
     private int ctl(int op, int fd, int events) {
-        Pointer event = ctlEvent.pointer();
+        ByteBuffer event = ctlEvent.buffer();
         event.putInt(0, EpollMask.toEpoll(events));
         event.putLong(EpollNative.DATA_OFFSET, fd);
-        return libc.epoll_ctl(epfd, op, fd, event);
+        return libc.epoll_ctl(epfd, op, fd, ctlEvent.pointer());
     }
 
     private IOException failure(String call, int fd, int errno) {

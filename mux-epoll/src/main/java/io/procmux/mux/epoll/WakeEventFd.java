@@ -1,5 +1,6 @@
 package io.procmux.mux.epoll;
 
+import io.procmux.nativesupport.NativeBuffer;
 import java.io.IOException;
 
 /**

@@ -5,6 +5,10 @@ import io.procmux.mux.Events;
 import io.procmux.mux.Multiplexer;
 import io.procmux.mux.PollResult;
 import io.procmux.mux.ReadyEvent;
+import io.procmux.nativesupport.FdTable;
+import io.procmux.nativesupport.ForkGuard;
+import io.procmux.nativesupport.ReadyBatch;
+import io.procmux.nativesupport.Timeouts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * What the {@code select} and {@code poll} backends share: the registration table and its lock,
  * argument checks, the wake-up pipe, the wait loop (timeout rule, {@code EINTR}, rebuilds after
  * changes made by other threads), the zero-allocation delivery and the close protocol. A subclass
- * only translates the table into its syscall's arguments and reads the results back. Internal.
+ * only keeps its syscall's arguments in step with the table (change by change) and reads the
+ * results back. Internal.
  *
  * <p>Cost per wait: a fork check (a memory read on Linux, else one {@code getpid}), the syscall,
- * an uncontended lock to read results (the only lock taken when nothing changed), and a rebuild of the native arguments only when registrations changed. Threads: one
+ * an uncontended lock to read results (the only lock taken when nothing changed), and a write of
+ * the changed native arguments only when registrations changed. Threads: one
  * poller at a time (a second concurrent poller is refused); registration changes and
  * {@link #wakeup()} from any thread; a change made while another thread waits wakes it so that
  * the change takes effect in the current wait.
@@ -52,8 +58,23 @@ public abstract class PosixMultiplexer implements Multiplexer {
     /** Refuses what this backend cannot watch (flags, bits, descriptor numbers) before any state changes. */
     protected abstract void checkSupported(int fd, int events);
 
-    /** Rewrites the syscall's native arguments from {@link #table}; called under {@link #lock}. */
-    protected abstract void rebuild(int wakeFd);
+    /**
+     * Records in the subclass's Java-side copy of its syscall arguments that {@code fd} now has the
+     * interest {@code events}: a new registration when {@code added}, else a changed one. Called
+     * under {@link #lock}, after {@link #table} changed; native memory is written later, by
+     * {@link #sync(int)}, on the polling thread.
+     */
+    protected abstract void interestChanged(int fd, int events, boolean added);
+
+    /** Records that {@code fd} is no longer registered; as {@link #interestChanged}. */
+    protected abstract void removed(int fd);
+
+    /**
+     * Brings the syscall's native arguments up to date with the changes recorded since the last
+     * call, writing only what changed; called under {@link #lock} by the polling thread before a
+     * wait, and only after a change.
+     */
+    protected abstract void sync(int wakeFd);
 
     /**
      * One wait of at most {@code timeoutMillis} (-1: forever); returns the syscall's result. With
@@ -82,6 +103,7 @@ public abstract class PosixMultiplexer implements Multiplexer {
     /** Removes a registration whose descriptor turned out closed; under {@link #lock}. */
     protected final void evict(int fd) {
         table.remove(fd);
+        removed(fd);
         dirty = true;
     }
 
@@ -116,6 +138,7 @@ public abstract class PosixMultiplexer implements Multiplexer {
                         + " multiplexer; use modify to change its events");
             }
             table.add(fd, events, attachment);
+            interestChanged(fd, events, true);
             changed();
         }
     }
@@ -128,6 +151,7 @@ public abstract class PosixMultiplexer implements Multiplexer {
             requireRegistered(fd, "modify");
             checkSupported(fd, events);
             table.setInterest(fd, events);
+            interestChanged(fd, events, false);
             changed();
         }
     }
@@ -138,6 +162,7 @@ public abstract class PosixMultiplexer implements Multiplexer {
             ensureUsable();
             requireRegistered(fd, "unregister");
             table.remove(fd);
+            removed(fd);
             changed();
         }
     }
@@ -199,7 +224,7 @@ public abstract class PosixMultiplexer implements Multiplexer {
                 synchronized (lock) {
                     if (dirty) {
                         dirty = false;
-                        rebuild(wakeFd);
+                        sync(wakeFd);
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.procmux.mux.posix;
 
+import io.procmux.nativesupport.NativeBuffer;
 import java.io.IOException;
 import jnr.ffi.Pointer;
 

@@ -1,13 +1,13 @@
 package io.procmux.mux.select;
 
 import io.procmux.mux.Events;
-import io.procmux.mux.posix.NativeBuffer;
 import io.procmux.mux.posix.PosixMultiplexer;
 import io.procmux.mux.posix.PosixNative;
-import io.procmux.mux.posix.ReadyBatch;
 import io.procmux.mux.posix.WakePipe;
+import io.procmux.nativesupport.NativeBuffer;
+import io.procmux.nativesupport.ReadyBatch;
 import java.io.IOException;
-import java.util.Arrays;
+import java.nio.LongBuffer;
 import jnr.ffi.Pointer;
 import org.jspecify.annotations.Nullable;
 
@@ -22,19 +22,32 @@ import org.jspecify.annotations.Nullable;
  * it is then found with {@code fcntl(F_GETFD)}, reported once with {@link Events#NVAL} and evicted.
  *
  * <p>Cost: per wait one {@code select} syscall, O(highest descriptor) in the kernel and in the scan
- * of the result, plus copying at most 384 bytes of bitmaps into native memory; 400 bytes of
- * native memory in all. Threads: see {@link PosixMultiplexer}.
+ * of the result (set bits found with {@link Long#numberOfTrailingZeros}, stopping once every
+ * ready bit was seen), plus copying the used words of the three bitmaps (Java masks, kept up to
+ * date change by change) into native memory; every native access is a compiled memory access
+ * through a direct buffer, no JNI call but the syscall, nothing allocated; 400 bytes of native
+ * memory in all. Threads: see {@link PosixMultiplexer}.
  */
 public final class SelectMultiplexer extends PosixMultiplexer {
     /** {@code FD_SETSIZE}: descriptors must be below it. */
     public static final int FD_SETSIZE = 1024;
     private static final int WORDS = FD_SETSIZE / 64;
     private static final int SET_BYTES = FD_SETSIZE / 8;
+    private static final int READ = 0;
+    private static final int WRITE = 1;
+    private static final int EXCEPT = 2;
+    /** The {@code struct timeval} follows the three sets. */
+    private static final int TIMEVAL_WORD = 3 * WORDS;
 
-    private final long[] readMask = new long[WORDS];
-    private final long[] writeMask = new long[WORDS];
-    private final long[] exceptMask = new long[WORDS];
+    /** The three masks the registrations ask for, one after the other (read, write, except); under the lock. */
+    private final long[] masks = new long[3 * WORDS];
+    /**
+     * The poller's copy of {@link #masks}, taken in {@link #sync}: select overwrites its sets, so
+     * they are rewritten from this copy before every wait, without the lock.
+     */
+    private final long[] armed = new long[3 * WORDS];
     private final NativeBuffer sets = NativeBuffer.allocate(3L * SET_BYTES + 16);
+    private final LongBuffer words;
     private final Pointer readSet;
     private final Pointer writeSet;
     private final Pointer exceptSet;
@@ -44,10 +57,12 @@ public final class SelectMultiplexer extends PosixMultiplexer {
     private SelectMultiplexer(WakePipe wakePipe) {
         super("select", wakePipe);
         Pointer p = sets.pointer();
+        words = sets.buffer().asLongBuffer();
         readSet = p.slice(0, SET_BYTES);
         writeSet = p.slice(SET_BYTES, SET_BYTES);
         exceptSet = p.slice(2L * SET_BYTES, SET_BYTES);
         timeval = p.slice(3L * SET_BYTES, 16);
+        set(READ, wakePipe.readFd(), true);
     }
 
     /**
@@ -80,50 +95,49 @@ public final class SelectMultiplexer extends PosixMultiplexer {
     }
 
     @Override
-    protected void rebuild(int wakeFd) {
-        Arrays.fill(readMask, 0L);
-        Arrays.fill(writeMask, 0L);
-        Arrays.fill(exceptMask, 0L);
-        set(readMask, wakeFd);
-        int highest = wakeFd;
-        for (int fd = 0, last = table.highest(); fd <= last; fd++) {
-            if (table.contains(fd)) {
-                int interest = table.interest(fd);
-                if ((interest & Events.IN) != 0) {
-                    set(readMask, fd);
-                }
-                if ((interest & Events.OUT) != 0) {
-                    set(writeMask, fd);
-                }
-                if ((interest & Events.PRI) != 0) {
-                    set(exceptMask, fd);
-                }
-                highest = Math.max(highest, fd);
-            }
-        }
-        nfds = highest + 1;
+    protected void interestChanged(int fd, int events, boolean added) {
+        set(READ, fd, (events & Events.IN) != 0);
+        set(WRITE, fd, (events & Events.OUT) != 0);
+        set(EXCEPT, fd, (events & Events.PRI) != 0);
     }
 
-    private static void set(long[] mask, int fd) {
-        mask[fd >>> 6] |= 1L << (fd & 63);
+    @Override
+    protected void removed(int fd) {
+        interestChanged(fd, 0, false);
+    }
+
+    private void set(int mask, int fd, boolean on) {
+        int word = mask * WORDS + (fd >>> 6);
+        long bit = 1L << (fd & 63);
+        masks[word] = on ? masks[word] | bit : masks[word] & ~bit;
+    }
+
+    @Override
+    protected void sync(int wakeFd) {
+        nfds = Math.max(wakeFd, table.highest()) + 1;
+        System.arraycopy(masks, 0, armed, 0, masks.length);
     }
 
     @Override
     protected int waitOnce(int timeoutMillis, boolean saveErrno) {
-        int words = (nfds + 63) >>> 6;
-        for (int w = 0; w < words; w++) {
-            readSet.putLong(8L * w, readMask[w]);
-            writeSet.putLong(8L * w, writeMask[w]);
-            exceptSet.putLong(8L * w, exceptMask[w]);
+        int used = (nfds + 63) >>> 6;
+        LongBuffer sets = words;
+        for (int word = 0; word < used; word++) {
+            sets.put(READ * WORDS + word, armed[READ * WORDS + word]);
+            sets.put(WRITE * WORDS + word, armed[WRITE * WORDS + word]);
+            sets.put(EXCEPT * WORDS + word, armed[EXCEPT * WORDS + word]);
         }
         @Nullable Pointer timeout = null;
         if (timeoutMillis >= 0) {
-            timeval.putLong(0, timeoutMillis / 1000);
-            timeval.putLong(8, (timeoutMillis % 1000) * 1000L);
+            words.put(TIMEVAL_WORD, timeoutMillis / 1000);
+            words.put(TIMEVAL_WORD + 1, (timeoutMillis % 1000) * 1000L);
             timeout = timeval;
         }
-        return saveErrno ? PosixNative.libc().select(nfds, readSet, writeSet, exceptSet, timeout)
-                : PosixNative.libc().select_ignoring_errno(nfds, readSet, writeSet, exceptSet, timeout);
+        if (saveErrno) {
+            return PosixNative.libc().select(nfds, readSet, writeSet, exceptSet, timeout);
+        }
+        return PosixNative.libc().select_ignoring_errno(nfds, readSet.address(), writeSet.address(),
+                exceptSet.address(), timeout == null ? 0L : timeout.address());
     }
 
     @Override
@@ -138,12 +152,15 @@ public final class SelectMultiplexer extends PosixMultiplexer {
             return false;
         }
         boolean wakeReady = false;
-        int words = (nfds + 63) >>> 6;
-        for (int w = 0; w < words; w++) {
-            long r = readSet.getLong(8L * w);
-            long wr = writeSet.getLong(8L * w);
-            long e = exceptSet.getLong(8L * w);
+        int used = (nfds + 63) >>> 6;
+        LongBuffer sets = words;
+        int found = 0;
+        for (int w = 0; w < used && found < readyCount; w++) {
+            long r = sets.get(READ * WORDS + w);
+            long wr = sets.get(WRITE * WORDS + w);
+            long e = sets.get(EXCEPT * WORDS + w);
             long any = r | wr | e;
+            found += Long.bitCount(r) + Long.bitCount(wr) + Long.bitCount(e);
             while (any != 0) {
                 int bit = Long.numberOfTrailingZeros(any);
                 long mask = 1L << bit;

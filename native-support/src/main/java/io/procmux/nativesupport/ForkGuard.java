@@ -1,4 +1,4 @@
-package io.procmux.mux.epoll;
+package io.procmux.nativesupport;
 
 import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: per {@link #check()} one memory read, or one {@code getpid} without the page;
  * allocates only on failure.
  */
-final class ForkGuard {
+public final class ForkGuard {
     private final String backend;
     private final IntSupplier currentPid;
     private final int openerPid;
     private final @Nullable WipeOnForkPage page;
 
     /** Records the current pid as the opener's; {@code page} may be null (then getpid is compared). */
-    ForkGuard(String backend, IntSupplier currentPid, @Nullable WipeOnForkPage page) {
+    public ForkGuard(String backend, IntSupplier currentPid, @Nullable WipeOnForkPage page) {
         this.backend = backend;
         this.currentPid = currentPid;
         this.openerPid = currentPid.getAsInt();
@@ -27,15 +27,15 @@ final class ForkGuard {
     }
 
     /** A guard for the calling process, with a wipe-on-fork page when the kernel supports it. */
-    static ForkGuard open(String backend) {
-        EpollLibC libc = EpollNative.libc();
+    public static ForkGuard open(String backend) {
+        SupportLibC libc = SupportNative.libc();
         return new ForkGuard(backend, libc::getpid, WipeOnForkPage.tryOpen());
     }
 
     /**
      * @throws IllegalStateException when called in another process than the opener
      */
-    void check() {
+    public void check() {
         boolean sameProcess = page != null ? page.intact() : currentPid.getAsInt() == openerPid;
         if (!sameProcess) {
             throw new IllegalStateException("This " + backend + " multiplexer was opened by process " + openerPid
@@ -45,7 +45,7 @@ final class ForkGuard {
     }
 
     /** Releases the page; call when no thread can call {@link #check()} any more. */
-    void close() {
+    public void close() {
         if (page != null) {
             page.free();
         }

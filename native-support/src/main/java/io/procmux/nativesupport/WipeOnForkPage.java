@@ -1,5 +1,7 @@
-package io.procmux.mux.epoll;
+package io.procmux.nativesupport;
 
+import com.kenai.jffi.MemoryIO;
+import java.nio.ByteBuffer;
 import jnr.ffi.Pointer;
 import org.jspecify.annotations.Nullable;
 
@@ -10,28 +12,31 @@ import org.jspecify.annotations.Nullable;
  * random generators).
  *
  * <p>Cost: one page of memory, three syscalls to create, one to free; {@link #intact()} is one
- * memory read and allocates nothing. Not thread-safe to free: the owner frees it only when no
- * other thread can be checking.
+ * memory read (no JNI call) and allocates nothing. Not thread-safe to free: the owner frees it only
+ * when no other thread can be checking.
  */
-final class WipeOnForkPage {
+public final class WipeOnForkPage {
     private static final long SIZE = 4096;
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
     private static final int MADV_WIPEONFORK = 18;
 
     private final Pointer raw;
-    private final Pointer page;
+    private final ByteBuffer page;
     private boolean freed;
 
     private WipeOnForkPage(Pointer raw) {
         this.raw = raw;
-        this.page = EpollNative.runtime().getMemoryManager().newPointer(raw.address(), SIZE);
-        page.putByte(0, (byte) 1);
+        this.page = MemoryIO.getInstance().newDirectByteBuffer(raw.address(), (int) SIZE);
+        page.put(0, (byte) 1);
     }
 
-    /** Maps and marks a page, or returns null when the kernel cannot wipe on fork. */
-    static @Nullable WipeOnForkPage tryOpen() {
-        EpollLibC libc = EpollNative.libc();
+    /** Maps and marks a page, or returns null when the kernel cannot wipe on fork (or is not Linux). */
+    public static @Nullable WipeOnForkPage tryOpen() {
+        if (!SupportNative.isLinux()) {
+            return null;
+        }
+        SupportLibC libc = SupportNative.libc();
         Pointer raw = libc.mmap(null, SIZE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
         if (raw == null || raw.address() == -1L || raw.address() == 0) {
             return null;
@@ -44,20 +49,20 @@ final class WipeOnForkPage {
     }
 
     /** Whether the marker survives: false in a child forked after the page was made. */
-    boolean intact() {
-        return page.getByte(0) != 0;
+    public boolean intact() {
+        return page.get(0) != 0;
     }
 
     /** Unmaps the page; idempotent. */
-    void free() {
+    public void free() {
         if (!freed) {
             freed = true;
-            EpollNative.libc().munmap(raw, SIZE);
+            SupportNative.libc().munmap(raw, SIZE);
         }
     }
 
     /** Does to the marker what a fork does to the child's copy; for tests. */
-    void wipeAsForkWould() {
-        page.putByte(0, (byte) 0);
+    public void wipeAsForkWould() {
+        page.put(0, (byte) 0);
     }
 }

@@ -1,4 +1,4 @@
-package io.procmux.mux.epoll;
+package io.procmux.nativesupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

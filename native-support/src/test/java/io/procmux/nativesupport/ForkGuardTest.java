@@ -1,4 +1,4 @@
-package io.procmux.mux.posix;
+package io.procmux.nativesupport;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ class ForkGuardTest {
     @Test
     void withoutAPageComparesThePidOfTheOpener() {
         AtomicInteger pid = new AtomicInteger(4242);
-        ForkGuard guard = new ForkGuard("posix", pid::get, null);
+        ForkGuard guard = new ForkGuard("test", pid::get, null);
         assertThatCode(guard::check).doesNotThrowAnyException();
         pid.set(4243);
         assertThatThrownBy(guard::check).isInstanceOf(IllegalStateException.class)
@@ -27,7 +27,7 @@ class ForkGuardTest {
     void withAWipeOnForkPageRefusesOnceTheMarkerIsGone() {
         WipeOnForkPage page = WipeOnForkPage.tryOpen();
         assumeTrue(page != null, "this kernel has no MADV_WIPEONFORK (Linux 4.14+)");
-        ForkGuard guard = new ForkGuard("posix", () -> 4242, page);
+        ForkGuard guard = new ForkGuard("test", () -> 4242, page);
         try {
             assertThatCode(guard::check).doesNotThrowAnyException();
             page.wipeAsForkWould();

@@ -1,13 +1,13 @@
-package io.procmux.mux.posix;
+package io.procmux.nativesupport;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one timeout rule of every procmux multiplexer, for the millisecond syscalls {@code poll}
- * and {@code select}: negative or null blocks, zero returns at once, anything in between rounds
+ * The one timeout rule of every procmux multiplexer, for the millisecond syscalls {@code poll},
+ * {@code select} and {@code epoll_wait}: negative or null blocks, zero returns at once, anything in between rounds
  * up to the next millisecond (never a busy loop), and values beyond {@code int} milliseconds
- * are clamped (the wait loop then waits again for the rest). Internal.
+ * are clamped (the wait loop then waits again for the rest).
  *
  * <p>Cost: arithmetic only; allocates nothing.
  */

@@ -1,4 +1,4 @@
-package io.procmux.mux.epoll;
+package io.procmux.nativesupport;
 
 import io.procmux.mux.EventSink;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: reused across waits; grows (allocates) only when more descriptors are ready at once
  * than ever before. Used by the polling thread only.
  */
-final class ReadyBatch {
+public final class ReadyBatch {
     private int count;
     private int[] fds = new int[16];
     private int[] events = new int[16];
@@ -19,17 +19,17 @@ final class ReadyBatch {
     private @Nullable Object[] attachments = new Object[16];
 
     /** Forgets the previous wait's events. */
-    void clear() {
+    public void clear() {
         count = 0;
     }
 
     /** How many events are held. */
-    int count() {
+    public int count() {
         return count;
     }
 
     /** Appends one ready descriptor. */
-    void add(int fd, int readyEvents, int serial, @Nullable Object attachment) {
+    public void add(int fd, int readyEvents, int serial, @Nullable Object attachment) {
         if (count == fds.length) {
             int length = count * 2;
             fds = Arrays.copyOf(fds, length);
@@ -50,7 +50,7 @@ final class ReadyBatch {
      *
      * @return how many events were delivered
      */
-    int deliver(EventSink sink, FdTable table) {
+    public int deliver(EventSink sink, FdTable table) {
         int delivered = 0;
         for (int i = 0; i < count; i++) {
             Object attachment = attachments[i];

@@ -1,11 +1,11 @@
-package io.procmux.mux.posix;
+package io.procmux.nativesupport;
 
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Registrations indexed by descriptor number: interest mask, attachment and a serial number per
- * registration, in plain arrays (no boxing, no hashing). Internal.
+ * registration, in plain arrays (no boxing, no hashing).
  *
  * <p>Cost: O(1) per operation; memory grows with the highest descriptor registered (12 bytes
  * plus one reference per slot), by doubling. Not thread-safe: callers hold their lock for

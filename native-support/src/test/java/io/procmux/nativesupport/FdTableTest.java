@@ -1,4 +1,4 @@
-package io.procmux.mux.posix;
+package io.procmux.nativesupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
