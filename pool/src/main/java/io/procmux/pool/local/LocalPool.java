@@ -189,7 +189,17 @@ final class LocalPool implements Pool {
 
     /** The pids of the live workers (for tests and diagnostics). */
     List<Long> workerPids() {
-        return engine.workerPids();
+        return engine.workerPids(false);
+    }
+
+    /** The pids of the workers that have started and run tasks (for tests and diagnostics). */
+    List<Long> readyWorkerPids() {
+        return engine.workerPids(true);
+    }
+
+    /** The pool's state in a few lines, for diagnostics. */
+    String describe() {
+        return engine.describe();
     }
 
     /** The name of the pool's I/O thread, on which callbacks run. */

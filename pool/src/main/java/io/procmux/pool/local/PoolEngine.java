@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PoolEngine implements EventSink {
     static final int DEPTH = 4;
+    private static final long PIPELINE_BELOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long KILL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final int MAX_START_FAILURES = 3;
     private static final long PIPE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -63,6 +64,9 @@ final class PoolEngine implements EventSink {
     private boolean serverRegistered;
     private int startFailures;
     private long killAt = Long.MAX_VALUE;
+    private boolean terminated;
+    /** Moving average of how long a task keeps a worker busy; pipelining only below {@link #PIPELINE_BELOW_NANOS}. */
+    private long serviceNanos = Long.MAX_VALUE / 4;
 
     PoolEngine(int processes, int maxTasksPerChild, byte[] initializer, Codec<Object> codec, Multiplexer mux,
             WorkerLauncher launcher, String threadName, Runnable release) throws IOException {
@@ -123,8 +127,8 @@ final class PoolEngine implements EventSink {
             throw new IllegalStateException("the pool is broken: " + broken.getMessage(), broken);
         }
         if (phase != Phase.RUNNING) {
-            throw new IllegalStateException("the pool does not accept tasks any more: " + (phase == Phase.CLOSING
-                    ? "shutdown() or close() was called" : "it was terminated"));
+            throw new IllegalStateException("the pool does not accept tasks any more: " + (terminated
+                    ? "it was terminated" : "shutdown() or close() was called"));
         }
     }
 
@@ -132,12 +136,26 @@ final class PoolEngine implements EventSink {
         return phase;
     }
 
-    synchronized List<Long> workerPids() {
+    synchronized List<Long> workerPids(boolean readyOnly) {
         List<Long> pids = new ArrayList<>();
         for (Worker w : workers) {
-            pids.add(w.pid());
+            if (!readyOnly || w.state == Worker.State.READY) {
+                pids.add(w.pid());
+            }
         }
         return pids;
+    }
+
+    /** One line per worker and the queue length, for diagnostics. */
+    synchronized String describe() {
+        StringBuilder b = new StringBuilder("phase " + phase + ", queued " + queue.size() + ", service "
+                + serviceNanos / 1000 + " us");
+        for (Worker w : workers) {
+            b.append("\n  ").append(w).append(' ').append(w.state).append(", in flight ").append(w.inflight.size())
+                    .append(", unsent bytes ").append(w.outBuf.position()).append(", sent ").append(w.tasksSent)
+                    .append(w.connection == null ? ", no connection" : "").append(w.exit == null ? "" : ", " + w.exit);
+        }
+        return b.toString();
     }
 
     String threadName() {
@@ -388,6 +406,10 @@ final class PoolEngine implements EventSink {
                     throw new IllegalStateException("worker " + w.pid() + " answered task " + id
                             + " out of order");
                 }
+                long now = System.nanoTime();
+                long busy = now - w.headSince;
+                serviceNanos = serviceNanos > Long.MAX_VALUE / 8 ? busy : serviceNanos - (serviceNanos >> 3) + (busy >> 3);
+                w.headSince = now;
                 byte[] payload = java.util.Arrays.copyOfRange(data, offset, offset + length);
                 boolean ok = kind == Frames.RESULT;
                 completions.add(() -> deliver(t, ok, payload));
@@ -464,12 +486,23 @@ final class PoolEngine implements EventSink {
         }
     }
 
+    /**
+     * The worker to send the next task to: an idle one, else (only while tasks are short, so that
+     * no task waits behind a long one) the one with the fewest tasks whose current task started
+     * most recently.
+     */
     private @Nullable Worker idlest() {
         Worker best = null;
+        long now = System.nanoTime();
+        boolean pipeline = serviceNanos < PIPELINE_BELOW_NANOS;
         for (Worker w : workers) {
-            if (w.state == Worker.State.READY && w.inflight.size() < DEPTH
-                    && (maxTasksPerChild == 0 || w.tasksSent < maxTasksPerChild)
-                    && (best == null || w.inflight.size() < best.inflight.size())) {
+            if (w.state != Worker.State.READY || (maxTasksPerChild > 0 && w.tasksSent >= maxTasksPerChild)) {
+                continue;
+            }
+            int n = w.inflight.size();
+            boolean eligible = n == 0 || (pipeline && n < DEPTH && now - w.headSince < PIPELINE_BELOW_NANOS);
+            if (eligible && (best == null || n < best.inflight.size()
+                    || (n == best.inflight.size() && w.headSince > best.headSince))) {
                 best = w;
             }
         }
@@ -485,6 +518,9 @@ final class PoolEngine implements EventSink {
         Frames.putHeader(w.outBuf, Frames.TASK, t.id, Frames.TASK_PREFIX + t.argument.length);
         w.outBuf.putLong(t.fn.id).put(t.mode).put(t.argument);
         w.dirty = true;
+        if (w.inflight.isEmpty()) {
+            w.headSince = System.nanoTime();
+        }
         w.inflight.addLast(t);
         w.tasksSent++;
     }
@@ -562,7 +598,10 @@ final class PoolEngine implements EventSink {
         for (Task t = w.inflight.pollLast(); t != null; t = w.inflight.pollLast()) {
             queue.addFirst(t);
         }
-        if (!started && phase != Phase.TERMINATING && broken == null && ++startFailures >= MAX_START_FAILURES) {
+        boolean killedFromOutside = status instanceof ExitStatus.Signaled sig
+                && (sig.signal() == Signal.KILL.number() || sig.signal() == Signal.TERM.number());
+        if (!started && !killedFromOutside && phase != Phase.TERMINATING && broken == null
+                && ++startFailures >= MAX_START_FAILURES) {
             breakPool(new IllegalStateException("worker JVMs fail to start: worker " + w.pid() + " " + how
                     + (w.err.lines().isEmpty() ? "" : "; last stderr lines:\n  " + String.join("\n  ", w.err.lines()))));
         }
@@ -592,6 +631,7 @@ final class PoolEngine implements EventSink {
     /** Fails everything and stops every worker: TERM to its group now, KILL after the grace period. */
     private void stopAll(RuntimeException cause) {
         phase = Phase.TERMINATING;
+        terminated = true;
         failAll(cause);
         for (Worker w : workers) {
             w.signal(Signal.TERM.number());

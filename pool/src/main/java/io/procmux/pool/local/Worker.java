@@ -40,6 +40,8 @@ final class Worker {
     boolean dirty;
     boolean writeInterest;
     int tasksSent;
+    /** When the first task in flight became the one the worker runs (System.nanoTime). */
+    long headSince;
     volatile @Nullable ExitStatus exit;
     /** When to reap at the latest once the exit is known; MAX_VALUE while running. */
     long reapAt = Long.MAX_VALUE;

@@ -10,4 +10,9 @@ class JvmLocalPoolTest extends AbstractLocalPoolTest {
     Spawner newSpawner() {
         return Backends.select(BackendKind.SPAWNER, "jvm").create();
     }
+
+    @Override
+    String killedBySigkill() {
+        return "exited with code 137";
+    }
 }

@@ -13,4 +13,9 @@ class PosixLocalPoolTest extends AbstractLocalPoolTest {
     Spawner newSpawner() {
         return Backends.select(BackendKind.SPAWNER, "posix").create();
     }
+
+    @Override
+    String killedBySigkill() {
+        return "killed by SIGKILL";
+    }
 }

@@ -16,7 +16,16 @@ final class Tasks {
         return x * x;
     }
 
-    static long pid(Object ignored) {
+    static Object identity(Object o) {
+        return o;
+    }
+
+    static long pid(Integer ignored) {
+        return ProcessHandle.current().pid();
+    }
+
+    static long sleepThenPid(int millis) {
+        sleepThenEcho(millis);
         return ProcessHandle.current().pid();
     }
 
@@ -50,10 +59,17 @@ final class Tasks {
         return x;
     }
 
-    /** Appends the task id to a log (one line per execution), then returns it; O_APPEND keeps lines whole. */
-    static int logged(Path log, int id, int sleepMicros) {
+    /** The system property (set by an initializer) naming the execution log of {@link #logged}. */
+    static final String LOG_PROPERTY = "pool.test.log";
+
+    /**
+     * Appends the task id to the log named by {@link #LOG_PROPERTY} (one line per execution; O_APPEND
+     * keeps lines whole), spins 50 µs, and returns the id.
+     */
+    static int logged(int id) {
+        int sleepMicros = 50;
         try {
-            Files.write(log, (id + "\n").getBytes(StandardCharsets.US_ASCII), StandardOpenOption.CREATE,
+            Files.write(Path.of(System.getProperty(LOG_PROPERTY)), (id + "\n").getBytes(StandardCharsets.US_ASCII), StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
