@@ -26,13 +26,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class LocalPool implements Pool {
     private final int processes;
+    private final String ioThreadName;
     private final Codec<Object> codec;
     private final FunctionRef.Cache functions;
     private final PoolEngine engine;
     private final AtomicLong taskIds = new AtomicLong();
 
-    LocalPool(int processes, Codec<Object> codec, PoolEngine engine) {
+    LocalPool(int processes, Codec<Object> codec, PoolEngine engine, String ioThreadName) {
         this.processes = processes;
+        this.ioThreadName = ioThreadName;
         this.codec = codec;
         this.functions = new FunctionRef.Cache(codec);
         this.engine = engine;
@@ -177,7 +179,7 @@ final class LocalPool implements Pool {
     }
 
     private void checkStopping() {
-        if (engine.accepting()) {
+        if (PoolDiagnostics.accepting(engine)) {
             throw new IllegalStateException("join() needs shutdown() or terminate() first (as in Python)");
         }
     }
@@ -189,22 +191,22 @@ final class LocalPool implements Pool {
 
     /** The pids of the live workers (for tests and diagnostics). */
     List<Long> workerPids() {
-        return engine.workerPids(false);
+        return PoolDiagnostics.workerPids(engine, false);
     }
 
     /** The pids of the workers that have started and run tasks (for tests and diagnostics). */
     List<Long> readyWorkerPids() {
-        return engine.workerPids(true);
+        return PoolDiagnostics.workerPids(engine, true);
     }
 
     /** The pool's state in a few lines, for diagnostics. */
     String describe() {
-        return engine.describe();
+        return PoolDiagnostics.describe(engine);
     }
 
     /** The name of the pool's I/O thread, on which callbacks run. */
     String ioThreadName() {
-        return engine.threadName();
+        return ioThreadName;
     }
 
     @Override

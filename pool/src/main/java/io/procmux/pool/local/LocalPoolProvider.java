@@ -100,9 +100,9 @@ public final class LocalPoolProvider implements PoolProvider {
                 options.workerOutput());
         int max = options.maxTasksPerChild().orElse(0);
         try {
-            PoolEngine engine = new PoolEngine(options.processes(), max, init, codec, mux, launcher,
-                    "procmux-pool-" + POOLS.incrementAndGet(), release);
-            return new LocalPool(options.processes(), codec, engine);
+            String thread = "procmux-pool-" + POOLS.incrementAndGet();
+            PoolEngine engine = new PoolEngine(options.processes(), max, init, codec, mux, launcher, thread, release);
+            return new LocalPool(options.processes(), codec, engine, thread);
         } catch (IOException | RuntimeException e) {
             launcher.close();
             release.run();

@@ -46,7 +46,7 @@ final class OutputPipe {
     }
 
     /** Reads once; at end of stream unregisters the pipe. */
-    void read(byte[] chunk, PoolEngine engine) {
+    void read(byte[] chunk, Multiplexer mux) {
         int n;
         try {
             n = in.read(chunk, 0, chunk.length);
@@ -56,20 +56,20 @@ final class OutputPipe {
         if (n > 0) {
             tail.feed(chunk, n);
         } else {
-            end(engine);
+            end(mux);
         }
     }
 
-    private void end(PoolEngine engine) {
+    private void end(Multiplexer mux) {
         tail.end();
-        engine.unregister(fd);
+        ControlChannel.unregister(mux, fd);
         worker.openPipes.remove(this);
     }
 
     /** Stops watching what is still open, and reads the output files of a worker that has exited. */
-    static void finish(Worker w, PoolEngine engine) {
+    static void finish(Worker w, Multiplexer mux) {
         while (!w.openPipes.isEmpty()) {
-            w.openPipes.get(0).end(engine);
+            w.openPipes.get(0).end(mux);
         }
         readFile(w.stderrFile, w.err);
         readFile(w.stdoutFile, w.out);

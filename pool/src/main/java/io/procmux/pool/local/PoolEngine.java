@@ -1,18 +1,14 @@
 package io.procmux.pool.local;
 
 import io.procmux.codec.Codec;
-import io.procmux.ipc.UnixConnection;
 import io.procmux.ipc.UnixServer;
 import io.procmux.mux.EventSink;
 import io.procmux.mux.Events;
 import io.procmux.mux.Multiplexer;
 import io.procmux.pool.WorkerDiedException;
-import io.procmux.spawn.ExitStatus;
 import io.procmux.spawn.Signal;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +32,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class PoolEngine implements EventSink {
     static final int DEPTH = 4;
-    private static final long PIPELINE_BELOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long KILL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final int MAX_START_FAILURES = 3;
     private static final long PIPE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -50,23 +45,22 @@ final class PoolEngine implements EventSink {
     private final Multiplexer mux;
     private final WorkerLauncher launcher;
     private final Runnable release;
-    private final ArrayDeque<Task> queue = new ArrayDeque<>();
-    private final List<Worker> workers = new ArrayList<>();
-    private final List<PendingConnection> pending = new ArrayList<>();
+    final ArrayDeque<Task> queue = new ArrayDeque<>();
+    final List<Worker> workers = new ArrayList<>();
+    private final Handshakes handshakes;
     private final ConcurrentLinkedQueue<Worker> exited = new ConcurrentLinkedQueue<>();
     private final ArrayList<Runnable> completions = new ArrayList<>();
-    private final ArrayList<Runnable> running = new ArrayList<>();
     private final byte[] chunk = new byte[64 * 1024];
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread thread;
-    private Phase phase = Phase.RUNNING;
+    Phase phase = Phase.RUNNING;
     private @Nullable RuntimeException broken;
     private boolean serverRegistered;
     private int startFailures;
     private long killAt = Long.MAX_VALUE;
     private boolean terminated;
-    /** Moving average of how long a task keeps a worker busy; pipelining only below {@link #PIPELINE_BELOW_NANOS}. */
-    private long serviceNanos = Long.MAX_VALUE / 4;
+    /** Moving average of how long a task keeps a worker busy (see {@link Scheduling}). */
+    long serviceNanos = Scheduling.UNKNOWN;
 
     PoolEngine(int processes, int maxTasksPerChild, byte[] initializer, Codec<Object> codec, Multiplexer mux,
             WorkerLauncher launcher, String threadName, Runnable release) throws IOException {
@@ -77,7 +71,8 @@ final class PoolEngine implements EventSink {
         this.mux = mux;
         this.launcher = launcher;
         this.release = release;
-        this.thread = new Thread(this::loop, threadName);
+        this.handshakes = new Handshakes(mux);
+        this.thread = new Thread(new IoLoop(this, mux), threadName);
         synchronized (this) {
             for (int i = 0; i < processes; i++) {
                 spawn();
@@ -86,8 +81,6 @@ final class PoolEngine implements EventSink {
         thread.setDaemon(true);
         thread.start();
     }
-
-    // ---- called by submitters -------------------------------------------------------------------
 
     /** Queues tasks and sends what idle workers can take right away, from the caller's thread. */
     synchronized void submit(List<Task> tasks) {
@@ -117,10 +110,6 @@ final class PoolEngine implements EventSink {
         return done.await(nanos, TimeUnit.NANOSECONDS);
     }
 
-    synchronized boolean accepting() {
-        return phase == Phase.RUNNING;
-    }
-
     /** Throws, naming the reason, unless the pool accepts tasks. */
     synchronized void checkAccepting() {
         if (broken != null) {
@@ -132,112 +121,65 @@ final class PoolEngine implements EventSink {
         }
     }
 
-    synchronized Phase phase() {
-        return phase;
-    }
-
-    synchronized List<Long> workerPids(boolean readyOnly) {
-        List<Long> pids = new ArrayList<>();
+    /** How long the I/O thread may wait: until the next kill or reap deadline, or for ever (-1). */
+    synchronized long nextTimeoutNanos() {
+        long next = killAt;
         for (Worker w : workers) {
-            if (!readyOnly || w.state == Worker.State.READY) {
-                pids.add(w.pid());
-            }
+            next = Math.min(next, w.reapAt);
         }
-        return pids;
+        return next == Long.MAX_VALUE ? -1 : Math.max(0, next - System.nanoTime());
     }
 
-    /** One line per worker and the queue length, for diagnostics. */
-    synchronized String describe() {
-        StringBuilder b = new StringBuilder("phase " + phase + ", queued " + queue.size() + ", service "
-                + serviceNanos / 1000 + " us");
+    /** The I/O thread's work after each wait; returns true once the pool is done. */
+    synchronized boolean afterPoll() {
+        for (Worker w = exited.poll(); w != null; w = exited.poll()) {
+            w.reapAt = System.nanoTime() + PIPE_GRACE_NANOS;
+        }
+        reapExited();
+        if (phase == Phase.TERMINATING && System.nanoTime() >= killAt) {
+            workers.forEach(w -> w.signal(Signal.KILL.number()));
+            killAt = Long.MAX_VALUE;
+        }
+        dispatch();
+        flushAll();
+        if ((phase == Phase.CLOSING || phase == Phase.TERMINATING) && workers.isEmpty()) {
+            phase = Phase.DONE;
+        }
+        return phase == Phase.DONE;
+    }
+
+    /** Moves the pending completions into {@code into}, to be run outside the lock. */
+    synchronized void takeCompletions(List<Runnable> into) {
+        into.addAll(completions);
+        completions.clear();
+    }
+
+    /** The I/O loop failed: fail everything, kill and reap every worker. */
+    synchronized void crash(Throwable t) {
+        stopAll(new IllegalStateException("the pool's I/O loop failed: " + t, t));
+        workers.forEach(w -> w.signal(Signal.KILL.number()));
         for (Worker w : workers) {
-            b.append("\n  ").append(w).append(' ').append(w.state).append(", in flight ").append(w.inflight.size())
-                    .append(", unsent bytes ").append(w.outBuf.position()).append(", sent ").append(w.tasksSent)
-                    .append(w.connection == null ? ", no connection" : "").append(w.exit == null ? "" : ", " + w.exit);
+            try {
+                w.child.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeWorker(w);
         }
-        return b.toString();
+        workers.clear();
+        phase = Phase.DONE;
     }
 
-    String threadName() {
-        return thread.getName();
-    }
-
-    // ---- the I/O thread ------------------------------------------------------------------------
-
-    private void loop() {
-        try {
-            while (true) {
-                long timeout;
-                synchronized (this) {
-                    long next = killAt;
-                    for (Worker w : workers) {
-                        next = Math.min(next, w.reapAt);
-                    }
-                    timeout = next == Long.MAX_VALUE ? -1 : Math.max(0, next - System.nanoTime());
-                }
-                mux.poll(timeout, this);
-                synchronized (this) {
-                    for (Worker w = exited.poll(); w != null; w = exited.poll()) {
-                        w.reapAt = System.nanoTime() + PIPE_GRACE_NANOS;
-                    }
-                    reapExited();
-                    if (phase == Phase.TERMINATING && System.nanoTime() >= killAt) {
-                        workers.forEach(w -> w.signal(Signal.KILL.number()));
-                        killAt = Long.MAX_VALUE;
-                    }
-                    dispatch();
-                    flushAll();
-                    if ((phase == Phase.CLOSING || phase == Phase.TERMINATING) && workers.isEmpty()) {
-                        phase = Phase.DONE;
-                    }
-                }
-                runCompletions();
-                synchronized (this) {
-                    if (phase == Phase.DONE) {
-                        break;
-                    }
-                }
-            }
-        } catch (Throwable t) {
-            synchronized (this) {
-                stopAll(new IllegalStateException("the pool's I/O loop failed: " + t, t));
-                workers.forEach(w -> w.signal(Signal.KILL.number()));
-                for (Worker w : workers) {
-                    try {
-                        w.child.waitFor();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    closeWorker(w);
-                }
-                workers.clear();
-                phase = Phase.DONE;
-            }
-            runCompletions();
-        } finally {
-            pending.forEach(p -> closeQuietly(p.connection));
-            UnixServer server = launcher.server();
-            if (server != null && serverRegistered) {
-                unregister(server.fd());
-            }
-            launcher.close();
-            release.run();
-            done.countDown();
+    /** Releases the pool's own resources once the I/O thread ends, then lets joiners go. */
+    void cleanup() {
+        handshakes.close();
+        UnixServer server = launcher.server();
+        if (server != null && serverRegistered) {
+            ControlChannel.unregister(mux, server.fd());
         }
-    }
-
-    private void runCompletions() {
-        synchronized (this) {
-            if (completions.isEmpty()) {
-                return;
-            }
-            running.addAll(completions);
-            completions.clear();
-        }
-        for (Runnable r : running) {
-            r.run();
-        }
-        running.clear();
+        launcher.close();
+        release.run();
+        done.countDown();
     }
 
     @Override
@@ -251,17 +193,18 @@ final class PoolEngine implements EventSink {
                     readControl(w);
                 }
             } else if (attachment instanceof OutputPipe p) {
-                p.read(chunk, this);
+                p.read(chunk, mux);
                 reapExited();
             } else if (attachment instanceof UnixServer s) {
-                accept(s);
-            } else if (attachment instanceof PendingConnection p) {
-                readHello(p);
+                handshakes.accept(s);
+            } else if (attachment instanceof Handshakes.Pending p) {
+                Worker owner = handshakes.readHello(p, workers);
+                if (owner != null) {
+                    sendInit(owner);
+                }
             }
         }
     }
-
-    // ---- workers: start, hello, frames ----------------------------------------------------------
 
     private void spawn() {
         Worker w;
@@ -272,113 +215,28 @@ final class PoolEngine implements EventSink {
             return;
         }
         workers.add(w);
+        UnixServer server = launcher.server();
         try {
-            UnixServer server = launcher.server();
             if (server != null && !serverRegistered) {
                 mux.register(server.fd(), Events.IN, server);
                 serverRegistered = true;
             }
-            if (w.connection != null) {
-                mux.register(w.connection.fd(), Events.IN, w);
-            }
-            OutputPipe.register(w, mux);
         } catch (IOException e) {
-            w.signal(Signal.KILL.number());
+            breakPool(new IllegalStateException("cannot watch the pool's socket: " + e.getMessage(), e));
         }
-        w.child.onExit().thenAccept(status -> {
-            w.exit = status;
-            exited.add(w);
-            mux.wakeup();
-        });
-    }
-
-    private void accept(UnixServer server) {
-        try {
-            for (var c = server.acceptNow(); c.isPresent(); c = server.acceptNow()) {
-                UnixConnection conn = c.get();
-                conn.configureBlocking(false);
-                PendingConnection p = new PendingConnection(conn);
-                pending.add(p);
-                mux.register(conn.fd(), Events.IN, p);
-            }
-        } catch (IOException e) {
-            System.getLogger(PoolEngine.class.getName()).log(System.Logger.Level.WARNING, "accept failed", e);
-        }
-    }
-
-    private void readHello(PendingConnection p) {
-        int status = fill(p.connection, p.inBuf);
-        p.inBuf = Frames.grow(p.inBuf, 0);
-        ByteBuffer view = p.inBuf.duplicate().order(p.inBuf.order()).flip();
-        int length = Frames.payloadLength(view);
-        boolean complete = length >= 0 && length <= 256 && view.remaining() >= Frames.HEADER_BYTES + length;
-        if (!complete && status >= 0 && p.inBuf.hasRemaining()) {
-            return;
-        }
-        pending.remove(p);
-        unregister(p.connection.fd());
-        Worker owner = null;
-        if (complete && Frames.kind(view) == Frames.HELLO) {
-            String token = new String(view.array(), Frames.HEADER_BYTES, length, StandardCharsets.US_ASCII);
-            for (Worker w : workers) {
-                if (w.connection == null && w.state == Worker.State.STARTING && sameToken(w.token, token)) {
-                    owner = w;
-                }
-            }
-        }
-        if (owner == null) {
-            closeQuietly(p.connection);
-            return;
-        }
-        owner.connection = p.connection;
-        try {
-            mux.register(p.connection.fd(), Events.IN, owner);
-        } catch (IOException e) {
-            owner.signal(Signal.KILL.number());
-            return;
-        }
-        sendInit(owner);
-    }
-
-    private static boolean sameToken(String expected, String got) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), got.getBytes(StandardCharsets.US_ASCII));
+        w.watch(mux, exited);
     }
 
     private void sendInit(Worker w) {
         w.state = Worker.State.INITIALIZING;
-        append(w, Frames.INIT, 0, initializer, 0, initializer.length);
+        ControlChannel.append(w, Frames.INIT, 0, initializer, 0, initializer.length);
         flush(w);
     }
 
     /** Reads what the control socket holds and handles every complete frame. */
     private void readControl(Worker w) {
-        UnixConnection c = w.connection;
-        if (c == null) {
-            return;
-        }
-        int status = fill(c, w.inBuf);
-        w.inBuf.flip();
-        try {
-            while (true) {
-                int length = Frames.payloadLength(w.inBuf);
-                if (length < 0 || w.inBuf.remaining() < Frames.HEADER_BYTES + length) {
-                    break;
-                }
-                byte kind = Frames.kind(w.inBuf);
-                long id = Frames.id(w.inBuf);
-                int start = w.inBuf.position() + Frames.HEADER_BYTES;
-                w.inBuf.position(start + length);
-                frame(w, kind, id, w.inBuf.array(), start, length);
-            }
-            int length = Frames.payloadLength(w.inBuf);
-            w.inBuf.compact();
-            w.inBuf = Frames.grow(w.inBuf, length < 0 ? 4096 : Frames.HEADER_BYTES + length);
-        } catch (RuntimeException e) {
-            status = -1;
-            w.signal(Signal.KILL.number());
-        }
-        if (status < 0) {
-            closeControl(w);
+        if (!Inbound.read(w, this::frame)) {
+            ControlChannel.close(w, mux);
         }
     }
 
@@ -386,7 +244,7 @@ final class PoolEngine implements EventSink {
         switch (kind) {
             case Frames.HELLO -> {
                 String token = new String(data, offset, length, StandardCharsets.US_ASCII);
-                if (w.state != Worker.State.STARTING || !sameToken(w.token, token)) {
+                if (w.state != Worker.State.STARTING || !Handshakes.sameToken(w.token, token)) {
                     throw new IllegalStateException("worker " + w.pid() + " did not present its token");
                 }
                 sendInit(w);
@@ -396,7 +254,7 @@ final class PoolEngine implements EventSink {
                 startFailures = 0;
             }
             case Frames.INIT_ERR -> {
-                Throwable cause = decodeQuietly(data, offset, length);
+                Throwable cause = Inbound.decodeFailure(codec, data, offset, length);
                 breakPool(new IllegalStateException("the pool's initializer failed in worker " + w.pid() + ": "
                         + cause, cause));
             }
@@ -408,11 +266,11 @@ final class PoolEngine implements EventSink {
                 }
                 long now = System.nanoTime();
                 long busy = now - w.headSince;
-                serviceNanos = serviceNanos > Long.MAX_VALUE / 8 ? busy : serviceNanos - (serviceNanos >> 3) + (busy >> 3);
+                serviceNanos = Scheduling.average(serviceNanos, busy);
                 w.headSince = now;
                 byte[] payload = java.util.Arrays.copyOfRange(data, offset, offset + length);
                 boolean ok = kind == Frames.RESULT;
-                completions.add(() -> deliver(t, ok, payload));
+                completions.add(() -> Inbound.deliver(codec, t, ok, payload));
                 if (maxTasksPerChild > 0 && w.tasksSent >= maxTasksPerChild && w.inflight.isEmpty()) {
                     stop(w);
                 }
@@ -421,61 +279,16 @@ final class PoolEngine implements EventSink {
         }
     }
 
-    private void deliver(Task t, boolean ok, byte[] payload) {
-        Object value;
-        try {
-            value = codec.decode(payload, 0, payload.length);
-        } catch (RuntimeException e) {
-            t.outcome.failed(e);
-            return;
-        }
-        if (ok) {
-            t.outcome.succeeded(value);
-        } else {
-            t.outcome.failed(value instanceof Throwable th ? th
-                    : new IllegalStateException("the worker reported a failure that is not an exception: " + value));
-        }
-    }
-
-    private Throwable decodeQuietly(byte[] data, int offset, int length) {
-        try {
-            Object o = codec.decode(data, offset, length);
-            return o instanceof Throwable t ? t : new IllegalStateException(String.valueOf(o));
-        } catch (RuntimeException e) {
-            return e;
-        }
-    }
-
-    /** Reads into {@code buf} until it is full or the socket is empty: -1 at end of stream. */
-    private static int fill(UnixConnection c, ByteBuffer buf) {
-        try {
-            while (buf.hasRemaining()) {
-                int n = c.read(buf);
-                if (n < 0) {
-                    return -1;
-                }
-                if (n == 0) {
-                    return 0;
-                }
-            }
-            return 0;
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    // ---- scheduling and writing ------------------------------------------------------------------
-
     private void dispatch() {
         if (phase != Phase.RUNNING && phase != Phase.CLOSING) {
             return;
         }
         while (!queue.isEmpty()) {
-            Worker w = idlest();
+            Worker w = Scheduling.pick(workers, maxTasksPerChild, serviceNanos, System.nanoTime());
             if (w == null) {
                 break;
             }
-            send(w, queue.pollFirst());
+            ControlChannel.appendTask(w, queue.pollFirst());
         }
         if (phase == Phase.CLOSING && queue.isEmpty()) {
             for (Worker w : workers) {
@@ -486,56 +299,16 @@ final class PoolEngine implements EventSink {
         }
     }
 
-    /**
-     * The worker to send the next task to: an idle one, else (only while tasks are short, so that
-     * no task waits behind a long one) the one with the fewest tasks whose current task started
-     * most recently.
-     */
-    private @Nullable Worker idlest() {
-        Worker best = null;
-        long now = System.nanoTime();
-        boolean pipeline = serviceNanos < PIPELINE_BELOW_NANOS;
-        for (Worker w : workers) {
-            if (w.state != Worker.State.READY || (maxTasksPerChild > 0 && w.tasksSent >= maxTasksPerChild)) {
-                continue;
-            }
-            int n = w.inflight.size();
-            boolean eligible = n == 0 || (pipeline && n < DEPTH && now - w.headSince < PIPELINE_BELOW_NANOS);
-            if (eligible && (best == null || n < best.inflight.size()
-                    || (n == best.inflight.size() && w.headSince > best.headSince))) {
-                best = w;
-            }
-        }
-        return best;
-    }
-
-    private void send(Worker w, Task t) {
-        if (w.knownFunctions.get(t.fn.id) == null) {
-            append(w, Frames.FUNC, t.fn.id, t.fn.bytes, 0, t.fn.bytes.length);
-            w.knownFunctions.put(t.fn.id, Boolean.TRUE);
-        }
-        w.outBuf = Frames.grow(w.outBuf, Frames.HEADER_BYTES + Frames.TASK_PREFIX + t.argument.length);
-        Frames.putHeader(w.outBuf, Frames.TASK, t.id, Frames.TASK_PREFIX + t.argument.length);
-        w.outBuf.putLong(t.fn.id).put(t.mode).put(t.argument);
-        w.dirty = true;
-        if (w.inflight.isEmpty()) {
-            w.headSince = System.nanoTime();
-        }
-        w.inflight.addLast(t);
-        w.tasksSent++;
-    }
-
     private void stop(Worker w) {
         w.state = Worker.State.STOPPING;
-        append(w, Frames.STOP, 0, new byte[0], 0, 0);
+        ControlChannel.append(w, Frames.STOP, 0, new byte[0], 0, 0);
         flush(w);
     }
 
-    private static void append(Worker w, byte kind, long id, byte[] payload, int offset, int length) {
-        w.outBuf = Frames.grow(w.outBuf, Frames.HEADER_BYTES + length);
-        Frames.putHeader(w.outBuf, kind, id, length);
-        w.outBuf.put(payload, offset, length);
-        w.dirty = true;
+    private void flush(Worker w) {
+        if (!ControlChannel.flush(w, mux)) {
+            ControlChannel.close(w, mux);
+        }
     }
 
     private void flushAll() {
@@ -547,62 +320,19 @@ final class PoolEngine implements EventSink {
         }
     }
 
-    private void flush(Worker w) {
-        UnixConnection c = w.connection;
-        if (c == null) {
-            return;
-        }
-        w.dirty = false;
-        w.outBuf.flip();
-        try {
-            while (w.outBuf.hasRemaining() && c.write(w.outBuf) > 0) {
-                // keep writing while the socket takes bytes
-            }
-            boolean more = w.outBuf.hasRemaining();
-            if (more != w.writeInterest) {
-                mux.modify(c.fd(), more ? Events.IN | Events.OUT : Events.IN);
-                w.writeInterest = more;
-            }
-        } catch (IOException e) {
-            w.outBuf.clear();
-            closeControl(w);
-            return;
-        }
-        w.outBuf.compact();
-    }
-
-    // ---- ends ----------------------------------------------------------------------------------
-
-    private void closeControl(Worker w) {
-        UnixConnection c = w.connection;
-        if (c != null) {
-            unregister(c.fd());
-            closeQuietly(c);
-            w.connection = null;
-        }
-    }
-
     /** The worker exited: read what it left, settle its tasks, and replace it when work remains. */
     private void reap(Worker w) {
         readControl(w);
         closeWorker(w);
         workers.remove(w);
-        ExitStatus status = w.exit;
-        String how = status == null ? "exit status unknown" : status.toString();
-        boolean started = w.state == Worker.State.READY || w.state == Worker.State.STOPPING;
-        Task first = w.inflight.pollFirst();
+        Task first = w.requeueAllButFirst(queue);
         if (first != null) {
-            WorkerDiedException died = new WorkerDiedException(w.pid(), how, w.err.lines());
+            WorkerDiedException died = new WorkerDiedException(w.pid(), w.exitText(), w.err.lines());
             completions.add(() -> first.outcome.failed(died));
         }
-        for (Task t = w.inflight.pollLast(); t != null; t = w.inflight.pollLast()) {
-            queue.addFirst(t);
-        }
-        boolean killedFromOutside = status instanceof ExitStatus.Signaled sig
-                && (sig.signal() == Signal.KILL.number() || sig.signal() == Signal.TERM.number());
-        if (!started && !killedFromOutside && phase != Phase.TERMINATING && broken == null
+        if (!w.startedUp() && !w.killedFromOutside() && phase != Phase.TERMINATING && broken == null
                 && ++startFailures >= MAX_START_FAILURES) {
-            breakPool(new IllegalStateException("worker JVMs fail to start: worker " + w.pid() + " " + how
+            breakPool(new IllegalStateException("worker JVMs fail to start: worker " + w.pid() + " " + w.exitText()
                     + (w.err.lines().isEmpty() ? "" : "; last stderr lines:\n  " + String.join("\n  ", w.err.lines()))));
         }
         boolean wanted = phase == Phase.RUNNING || (phase == Phase.CLOSING && !queue.isEmpty());
@@ -623,8 +353,8 @@ final class PoolEngine implements EventSink {
     }
 
     private void closeWorker(Worker w) {
-        closeControl(w);
-        OutputPipe.finish(w, this);
+        ControlChannel.close(w, mux);
+        OutputPipe.finish(w, mux);
         w.child.close();
     }
 
@@ -658,35 +388,4 @@ final class PoolEngine implements EventSink {
             completions.add(() -> t.outcome.failed(cause));
         }
     }
-
-    void unregister(int fd) {
-        try {
-            if (mux.isRegistered(fd)) {
-                mux.unregister(fd);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // already gone
-        }
-    }
-
-    static void closeQuietly(@Nullable AutoCloseable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // nothing more to do
-            }
-        }
-    }
-
-    /** A connection accepted on the path-mode socket that has not presented a token yet. */
-    private static final class PendingConnection {
-        final UnixConnection connection;
-        ByteBuffer inBuf = Frames.buffer(512);
-
-        PendingConnection(UnixConnection connection) {
-            this.connection = connection;
-        }
-    }
-
 }

@@ -6,7 +6,13 @@ import io.procmux.spawn.ExitStatus;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import io.procmux.spawn.Signal;
+import io.procmux.mux.Events;
+import io.procmux.mux.Multiplexer;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.Deque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -77,6 +83,63 @@ final class Worker {
         } else {
             child.signal(signal);
         }
+    }
+
+    /**
+     * Registers its control socket and output pipes with {@code mux} and, when it exits, records
+     * the status, queues it on {@code exited} and wakes the I/O thread. A worker that cannot be
+     * watched is killed (and so still reaches {@code exited}).
+     */
+    void watch(Multiplexer mux, Queue<Worker> exited) {
+        try {
+            if (connection != null) {
+                mux.register(connection.fd(), Events.IN, this);
+            }
+            OutputPipe.register(this, mux);
+        } catch (IOException e) {
+            signal(Signal.KILL.number());
+        }
+        child.onExit().thenAccept(status -> {
+            exit = status;
+            exited.add(this);
+            mux.wakeup();
+        });
+    }
+
+    /** Whether it got as far as running tasks. */
+    boolean startedUp() {
+        return state == State.READY || state == State.STOPPING;
+    }
+
+    /** Whether it was SIGKILLed or SIGTERMed, which says nothing about whether workers can start. */
+    boolean killedFromOutside() {
+        return exit instanceof ExitStatus.Signaled sig
+                && (sig.signal() == Signal.KILL.number() || sig.signal() == Signal.TERM.number());
+    }
+
+    /** How it ended, as a shell says it. */
+    String exitText() {
+        ExitStatus status = exit;
+        return status == null ? "exit status unknown" : status.toString();
+    }
+
+    /**
+     * After its death: puts the tasks it never started back at the front of {@code queue}, in
+     * order, and returns the one it was running (null when it had none).
+     */
+    @Nullable Task requeueAllButFirst(Deque<Task> queue) {
+        Task first = inflight.pollFirst();
+        for (Task t = inflight.pollLast(); t != null; t = inflight.pollLast()) {
+            queue.addFirst(t);
+        }
+        return first;
+    }
+
+    /** One line for diagnostics. */
+    String describe() {
+        return this + " " + state + ", in flight " + inflight.size() + ", unsent bytes " + outBuf.position()
+                + ", sent " + tasksSent + (connection == null ? ", no connection" : "")
+                + (exit == null ? "" : ", " + exit);
     }
 
     @Override
