@@ -15,7 +15,8 @@ import java.nio.ByteOrder;
  * function id as a little-endian int64, one {@code MODE_*} byte, the encoded argument),
  * {@link #STOP}. Worker to parent: {@link #HELLO} (id: pid; payload: the one-time token),
  * {@link #INIT_OK}, {@link #INIT_ERR} (payload: the encoded exception), {@link #RESULT},
- * {@link #ERROR} (id: task id; payload: the encoded result or exception).
+ * {@link #ERROR} (id: task id; payload: the task's run time in nanoseconds as a little-endian
+ * int64, then the encoded result or exception).
  *
  * <p>Cost: static helpers only; nothing allocates except {@link #grow}.
  */
@@ -45,6 +46,8 @@ final class Frames {
 
     /** Bytes of the task payload prefix: function id and mode. */
     static final int TASK_PREFIX = 9;
+    /** Bytes of the result payload prefix: how long the task ran in the worker, in nanoseconds. */
+    static final int RESULT_PREFIX = 8;
 
     private Frames() {
     }

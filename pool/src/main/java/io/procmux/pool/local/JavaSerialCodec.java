@@ -14,7 +14,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The pool's default payload codec, {@code java}: Java serialization, decoding through a
- * {@link SerialFilter} allow-list. A value that cannot be serialized is refused with a
+ * {@link SerialFilter} allow-list, with a shortcut ({@link CompactValues}) for nulls, boxed
+ * numbers, booleans, strings and arrays of them. A value that cannot be serialized is refused with a
  * {@link CodecException} naming the offending class.
  *
  * <p>Cost: one object stream and its buffers per call (serialization allocates freely); thread-safe.
@@ -33,6 +34,10 @@ final class JavaSerialCodec implements Codec<Object> {
 
     @Override
     public byte[] encode(Object value) {
+        byte[] compact = CompactValues.encode(value);
+        if (compact != null) {
+            return compact;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
@@ -52,6 +57,13 @@ final class JavaSerialCodec implements Codec<Object> {
 
     @Override
     public Object decode(byte[] data, int offset, int length) {
+        if (length > 0 && CompactValues.isCompact(data[offset])) {
+            try {
+                return CompactValues.decode(data, offset, length);
+            } catch (IllegalArgumentException e) {
+                throw new CodecException(e.getMessage(), e);
+            }
+        }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data, offset, length))) {
             in.setObjectInputFilter(filter);
             return in.readObject();

@@ -264,11 +264,11 @@ final class PoolEngine implements EventSink {
                     throw new IllegalStateException("worker " + w.pid() + " answered task " + id
                             + " out of order");
                 }
-                long now = System.nanoTime();
-                long busy = now - w.headSince;
-                serviceNanos = Scheduling.average(serviceNanos, busy);
-                w.headSince = now;
-                byte[] payload = java.util.Arrays.copyOfRange(data, offset, offset + length);
+                long ran = java.nio.ByteBuffer.wrap(data, offset, Frames.RESULT_PREFIX)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+                serviceNanos = Scheduling.average(serviceNanos, ran);
+                w.headSince = System.nanoTime();
+                byte[] payload = java.util.Arrays.copyOfRange(data, offset + Frames.RESULT_PREFIX, offset + length);
                 boolean ok = kind == Frames.RESULT;
                 completions.add(() -> Inbound.deliver(codec, t, ok, payload));
                 if (maxTasksPerChild > 0 && w.tasksSent >= maxTasksPerChild && w.inflight.isEmpty()) {
@@ -284,7 +284,7 @@ final class PoolEngine implements EventSink {
             return;
         }
         while (!queue.isEmpty()) {
-            Worker w = Scheduling.pick(workers, maxTasksPerChild, serviceNanos, System.nanoTime());
+            Worker w = Scheduling.pick(workers, maxTasksPerChild, serviceNanos);
             if (w == null) {
                 break;
             }

@@ -5,10 +5,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which worker gets the next task. An idle worker always can; a busy one only while tasks are
- * short (a moving average of service time under {@value #PIPELINE_BELOW_MICROS} µs) and its current
- * task started less than that long ago, up to {@link PoolEngine#DEPTH} tasks, so that a task never
- * waits behind a long one while pipelining still hides round trips for tiny tasks.
+ * Which worker gets the next task. An idle worker first; a busy one only while tasks are short (a
+ * moving average of the run times workers report under {@value #PIPELINE_BELOW_MICROS} µs), up to
+ * {@link PoolEngine#DEPTH} tasks, preferring the worker whose current task started last, so that
+ * pipelining hides round trips for tiny tasks while a task rarely waits behind a long one.
  *
  * <p>Cost: one pass over the workers; no allocation.
  */
@@ -22,7 +22,7 @@ final class Scheduling {
     }
 
     /** The worker to send the next task to, or null when none should take one now. */
-    static @Nullable Worker pick(List<Worker> workers, int maxTasksPerChild, long serviceNanos, long now) {
+    static @Nullable Worker pick(List<Worker> workers, int maxTasksPerChild, long serviceNanos) {
         Worker best = null;
         boolean pipeline = serviceNanos < PIPELINE_BELOW_NANOS;
         for (int i = 0; i < workers.size(); i++) {
@@ -31,9 +31,12 @@ final class Scheduling {
                 continue;
             }
             int n = w.inflight.size();
-            boolean eligible = n == 0 || (pipeline && n < PoolEngine.DEPTH && now - w.headSince < PIPELINE_BELOW_NANOS);
-            if (eligible && (best == null || n < best.inflight.size()
-                    || (n == best.inflight.size() && w.headSince > best.headSince))) {
+            if (n == 0) {
+                if (best == null || !best.inflight.isEmpty()) {
+                    best = w;
+                }
+            } else if (pipeline && n < PoolEngine.DEPTH && (best == null
+                    || (!best.inflight.isEmpty() && w.headSince > best.headSince))) {
                 best = w;
             }
         }

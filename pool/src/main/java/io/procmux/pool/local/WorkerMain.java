@@ -22,8 +22,9 @@ import java.util.Map;
 /**
  * The main class of a worker JVM. Reads the one-time token from stdin, opens the control channel
  * (an inherited socket descriptor, {@code fd N}, or a Unix socket path, {@code path P}), says
- * hello, then runs frames strictly in order on the main thread: initializer, functions, tasks;
- * results are written in one batch whenever no further complete frame is buffered.
+ * hello, then runs frames strictly in order on the main thread: initializer, functions, tasks.
+ * Each result is written before the next task starts, so when the worker dies the parent knows
+ * that the first task without a result was running and the later ones never started.
  *
  * <p>Exits at once ({@link Runtime#halt}) on end of stream of the control channel or a
  * {@code STOP} frame, and a daemon watchdog halts it within 250 ms after the parent process dies
@@ -178,7 +179,10 @@ public final class WorkerMain {
         switch (kind) {
             case Frames.INIT -> init(data, offset, length);
             case Frames.FUNC -> functions.put(id, codec.decode(data, offset, length));
-            case Frames.TASK -> task(id, data, offset, length);
+            case Frames.TASK -> {
+                task(id, data, offset, length);
+                flush();   // before the next task starts: a result the parent lacks means "never started"
+            }
             case Frames.STOP -> {
                 flush();
                 stop(0);
@@ -205,6 +209,7 @@ public final class WorkerMain {
         byte mode = prefix.get();
         byte[] encoded;
         byte kind = Frames.RESULT;
+        long started = System.nanoTime();
         try {
             Object fn = functions.get(fnId);
             if (fn == null) {
@@ -232,7 +237,10 @@ public final class WorkerMain {
             kind = Frames.ERROR;
             encoded = encodeFailure(t);
         }
-        append(kind, id, encoded);
+        long elapsed = System.nanoTime() - started;
+        outBuf = Frames.grow(outBuf, Frames.HEADER_BYTES + Frames.RESULT_PREFIX + encoded.length);
+        Frames.putHeader(outBuf, kind, id, Frames.RESULT_PREFIX + encoded.length);
+        outBuf.putLong(elapsed).put(encoded);
     }
 
     private byte[] encodeResult(Object result) {
