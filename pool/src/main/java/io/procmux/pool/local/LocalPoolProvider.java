@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.procmux.codec.Codec;
 import io.procmux.ipc.UnixSockets;
 import io.procmux.mux.Multiplexer;
+import io.procmux.pool.JvmProcess;
 import io.procmux.pool.Pool;
 import io.procmux.pool.PoolOptions;
 import io.procmux.spawn.Spawner;
@@ -54,6 +55,12 @@ public final class LocalPoolProvider implements PoolProvider {
     @Override
     public Optional<Throwable> unavailabilityCause() {
         return Optional.empty();
+    }
+
+    /** Starts the process in a child JVM; see {@link LocalJvmProcesses}. */
+    @Override
+    public JvmProcess.Handle startProcess(JvmProcess process) {
+        return LocalJvmProcesses.start(process);
     }
 
     /**

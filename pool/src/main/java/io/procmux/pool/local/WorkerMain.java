@@ -86,7 +86,8 @@ public final class WorkerMain {
         worker.loop();
     }
 
-    private static void startWatchdog(long parent) {
+    /** Halts this JVM within 250 ms once its parent is no longer {@code parent} (it died; we were re-parented). */
+    static void startWatchdog(long parent) {
         Thread t = new Thread(() -> {
             while (true) {
                 long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);

@@ -20,6 +20,14 @@ final class Tasks {
         return o;
     }
 
+    static void writePid(String file) {
+        try {
+            Files.writeString(Path.of(file), Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static long pid(Integer ignored) {
         return ProcessHandle.current().pid();
     }
