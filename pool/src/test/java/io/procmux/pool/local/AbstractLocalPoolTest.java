@@ -303,6 +303,21 @@ abstract class AbstractLocalPoolTest {
         }
     }
 
+    @Test
+    void prefixedOutputNamesTheWorker() throws Exception {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        long pid;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (LocalPool own = newPool(options().processes(1).workerOutput(WorkerOutput.PREFIX))) {
+            pid = own.apply(Tasks::sayOnStderr, 0);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("[worker " + pid + "] hello from the worker");
+    }
+
     static Throwable catchCause(AsyncResult<?> r) throws InterruptedException {
         try {
             r.get(Duration.ofSeconds(30));

@@ -28,6 +28,12 @@ final class Tasks {
         }
     }
 
+    static long sayOnStderr(Integer ignored) {
+        System.err.println("hello from the worker");
+        System.err.flush();
+        return ProcessHandle.current().pid();
+    }
+
     static long pid(Integer ignored) {
         return ProcessHandle.current().pid();
     }
