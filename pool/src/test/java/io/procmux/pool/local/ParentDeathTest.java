@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.procmux.testkit.ProcScan;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +29,7 @@ class ParentDeathTest {
     @ValueSource(strings = {"posix", "jvm"})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void workersExitWithinTwoSecondsOfTheirParentsSigkill(String spawner) throws Exception {
+        Set<Path> dirsBefore = privateDirs();
         Process host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens", "java.base/java.io=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), PoolHostMain.class.getName(), "2", spawner)
@@ -47,10 +53,32 @@ class ParentDeathTest {
                     .noneMatch(ParentDeathTest::alive);
         } finally {
             host.destroyForcibly();
+            host.waitFor();
             for (long pid : workers) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
+            // a SIGKILLed pool cannot remove its private directory (jvm spawner): the test does
+            for (Path dir : privateDirs()) {
+                if (!dirsBefore.contains(dir)) {
+                    try (Stream<Path> files = Files.list(dir)) {
+                        for (Path f : (Iterable<Path>) files::iterator) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                    Files.deleteIfExists(dir);
+                }
+            }
         }
+    }
+
+    private static Set<Path> privateDirs() throws IOException {
+        Set<Path> dirs = new HashSet<>();
+        for (String base : List.of(System.getProperty("java.io.tmpdir"), "/tmp")) {
+            try (Stream<Path> s = Files.list(Path.of(base))) {
+                s.filter(p -> p.getFileName().toString().startsWith("procmux-pool-")).forEach(dirs::add);
+            }
+        }
+        return dirs;
     }
 
     private static boolean alive(long pid) {
