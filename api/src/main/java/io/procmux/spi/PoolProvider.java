@@ -1,5 +1,6 @@
 package io.procmux.spi;
 
+import io.procmux.pool.JvmProcess;
 import io.procmux.pool.Pool;
 import io.procmux.pool.PoolOptions;
 
@@ -15,4 +16,12 @@ public interface PoolProvider extends Backend {
      * @throws BackendUnavailableException when this backend cannot run here
      */
     Pool create(PoolOptions options);
+
+    /**
+     * Starts {@code process} in a child JVM. Backends that cannot refuse with
+     * UnsupportedOperationException (the default).
+     */
+    default JvmProcess.Handle startProcess(JvmProcess process) {
+        throw new UnsupportedOperationException("pool backend '" + name() + "' cannot start a JvmProcess");
+    }
 }

@@ -1,0 +1,31 @@
+"""Markdown table of the pool figures (one JSON object per line) written by bench/sections/pool."""
+import json
+import statistics
+import sys
+
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
+cmd = sys.argv[2]
+impls = ["procmux", "cpython-spawn", "cpython-forkserver"]
+label = {"procmux": "procmux `local`", "cpython-spawn": "CPython multiprocessing (spawn)",
+         "cpython-forkserver": "CPython multiprocessing (forkserver)"}
+metrics = [("cold_ms", "cold start to first result, ms", "lower"),
+           ("apply_p50_us", "apply round trip p50, µs", "lower"),
+           ("apply_p90_us", "apply round trip p90, µs", "lower"),
+           ("apply_async_per_s", "apply_async tasks/s", "higher"),
+           ("map_per_s", "map items/s (default chunksize)", "higher")]
+med = {(i, m): statistics.median([r[m] for r in rows if r["impl"] == i]) for i in impls for m, _, _ in metrics}
+print("## Process pool")
+print()
+print("Two workers, task `x + 1`, the three implementations alternating in each round. Ratios are medians")
+print("against CPython's spawn method from the same run. Targets: apply p50 under 40 µs, apply_async at least")
+print("2x CPython, map at least CPython's items/s.")
+print(f"Command: `{cmd}`.")
+print()
+print("| figure | " + " | ".join(label[i] for i in impls) + " | procmux vs spawn |")
+print("|---|" + "---|" * (len(impls) + 1))
+for m, title, better in metrics:
+    ref = med[("cpython-spawn", m)]
+    ratio = med[("procmux", m)] / ref if ref else float("nan")
+    cells = " | ".join(f"{med[(i, m)]:,.1f}" for i in impls)
+    print(f"| {title} | {cells} | {ratio:.2f}x ({better} is better) |")
+print()

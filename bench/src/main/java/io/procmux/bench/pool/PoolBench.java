@@ -1,0 +1,76 @@
+package io.procmux.bench.pool;
+
+import io.procmux.pool.AsyncResult;
+import io.procmux.pool.Pool;
+import io.procmux.pool.PoolOptions;
+import io.procmux.pool.WorkerOutput;
+import io.procmux.spi.BackendKind;
+import io.procmux.spi.Backends;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The pool figures {@code bench/python/pool_bench.py} measures for CPython's multiprocessing, for
+ * the {@code local} pool with 2 workers and a trivial task: cold start to the first result, the
+ * p50/p90 of a synchronous {@code apply} round trip, {@code applyAsync} throughput, and
+ * {@code map} throughput over a list of ints with Python's default chunking. Prints one JSON object.
+ *
+ * <p>Usage: {@code PoolBench APPLY_ROUNDS ASYNC_TASKS MAP_ITEMS}. Cost: spawns two worker JVMs.
+ */
+public final class PoolBench {
+    private PoolBench() {
+    }
+
+    static int inc(int x) {
+        return x + 1;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int applyRounds = Integer.parseInt(args[0]);
+        int asyncTasks = Integer.parseInt(args[1]);
+        int mapItems = Integer.parseInt(args[2]);
+        long t0 = System.nanoTime();
+        try (Pool pool = Backends.select(BackendKind.POOL).create(PoolOptions.builder().processes(2)
+                .workerOutput(WorkerOutput.INHERIT).build())) {
+            pool.apply(PoolBench::inc, 0);
+            double coldMs = (System.nanoTime() - t0) / 1e6;
+            for (int i = 0; i < applyRounds; i++) {
+                pool.apply(PoolBench::inc, i);
+            }
+            long[] lat = new long[applyRounds];
+            for (int i = 0; i < applyRounds; i++) {
+                long s = System.nanoTime();
+                pool.apply(PoolBench::inc, i);
+                lat[i] = System.nanoTime() - s;
+            }
+            Arrays.sort(lat);
+            asyncRun(pool, asyncTasks / 4);
+            double asyncPerSec = asyncRun(pool, asyncTasks);
+            List<Integer> items = IntStream.range(0, mapItems).boxed().toList();
+            pool.map(PoolBench::inc, items.subList(0, Math.min(items.size(), 100_000)));
+            long m = System.nanoTime();
+            List<Integer> out = pool.map(PoolBench::inc, items);
+            double mapPerSec = mapItems / ((System.nanoTime() - m) / 1e9);
+            if (out.size() != mapItems || out.get(mapItems - 1) != mapItems) {
+                throw new IllegalStateException("map returned a wrong result");
+            }
+            System.out.printf("{\"impl\": \"procmux\", \"cold_ms\": %.1f, \"apply_p50_us\": %.1f, \"apply_p90_us\": %.1f,"
+                    + " \"apply_async_per_s\": %.0f, \"map_per_s\": %.0f}%n", coldMs, lat[applyRounds / 2] / 1e3,
+                    lat[applyRounds * 9 / 10] / 1e3, asyncPerSec, mapPerSec);
+        }
+    }
+
+    private static double asyncRun(Pool pool, int tasks) throws Exception {
+        long s = System.nanoTime();
+        List<AsyncResult<Integer>> results = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            results.add(pool.applyAsync(PoolBench::inc, i));
+        }
+        for (AsyncResult<Integer> r : results) {
+            r.get();
+        }
+        return tasks / ((System.nanoTime() - s) / 1e9);
+    }
+}

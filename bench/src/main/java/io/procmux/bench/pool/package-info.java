@@ -1,0 +1,10 @@
+/**
+ * Side-by-side figures of the {@code local} process pool, compared with CPython's
+ * {@code multiprocessing.Pool} by {@code bench/sections/pool}.
+ *
+ * <p>Every type and member in this package is non-null unless annotated {@code @Nullable}.
+ */
+@NullMarked
+package io.procmux.bench.pool;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,43 @@
+package io.procmux.pool.local;
+
+import io.procmux.pool.JvmProcess;
+import java.io.DataInputStream;
+import java.io.IOException;
+
+/**
+ * The main class of a {@link JvmProcess} child: reads the serialized process from stdin (a
+ * big-endian int32 length, then the bytes), runs it, and exits with 0, or 1 after printing the
+ * stack trace when {@code run()} threw. A daemon child (argument {@code daemon}) also halts within
+ * 250 ms of its parent's death.
+ *
+ * <p>Threads: main, plus the watchdog for a daemon.
+ */
+public final class ProcessMain {
+    private ProcessMain() {
+    }
+
+    /**
+     * Entry point: {@code ProcessMain daemon|normal}.
+     *
+     * @param args whether the process is a daemon
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("daemon")) {
+            WorkerMain.startWatchdog(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L));
+        }
+        DataInputStream in = new DataInputStream(System.in);
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        JvmProcess process = (JvmProcess) new JavaSerialCodec(SerialFilter.fromSystem()).decode(bytes, 0, bytes.length);
+        int status = 0;
+        try {
+            process.run();
+        } catch (Throwable t) {
+            System.err.println("Process " + process.name() + ":");
+            t.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+}

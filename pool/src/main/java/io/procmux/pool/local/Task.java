@@ -1,0 +1,33 @@
+package io.procmux.pool.local;
+
+/**
+ * One unit of work on its way to a worker: an id, the function to run, how to run it, the encoded
+ * argument, and where the outcome goes. Immutable; a task that never started may be sent again to
+ * another worker.
+ *
+ * <p>Cost: one small object per task (per chunk for map).
+ */
+final class Task {
+    final long id;
+    final FunctionRef fn;
+    final byte mode;
+    final byte[] argument;
+    final Outcome outcome;
+
+    Task(long id, FunctionRef fn, byte mode, byte[] argument, Outcome outcome) {
+        this.id = id;
+        this.fn = fn;
+        this.mode = mode;
+        this.argument = argument;
+        this.outcome = outcome;
+    }
+
+    /** Receives how a task ended; called on the pool's I/O thread, outside the pool's lock. */
+    interface Outcome {
+        /** The task returned {@code value} (an {@code Object[]} for chunk modes). */
+        void succeeded(Object value);
+
+        /** The task threw, its worker died, or the pool stopped. */
+        void failed(Throwable error);
+    }
+}

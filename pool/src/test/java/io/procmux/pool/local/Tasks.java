@@ -1,0 +1,99 @@
+package io.procmux.pool.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Task bodies the tests ship to workers: small static methods, no state. */
+final class Tasks {
+    private Tasks() {
+    }
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    static Object identity(Object o) {
+        return o;
+    }
+
+    static void writePid(String file) {
+        try {
+            Files.writeString(Path.of(file), Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long sayOnStderr(Integer ignored) {
+        System.err.println("hello from the worker");
+        System.err.flush();
+        return ProcessHandle.current().pid();
+    }
+
+    static long pid(Integer ignored) {
+        return ProcessHandle.current().pid();
+    }
+
+    static long sleepThenPid(int millis) {
+        sleepThenEcho(millis);
+        return ProcessHandle.current().pid();
+    }
+
+    static int sleepThenEcho(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return millis;
+    }
+
+    static int fail(int x) {
+        throw new IllegalStateException("task failed on " + x);
+    }
+
+    static int exitWorker(int code) {
+        System.err.println("about to exit with " + code);
+        System.exit(code);
+        return code;
+    }
+
+    static int killSelf(int x) {
+        System.err.println("killing myself over " + x);
+        try {
+            new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            Thread.sleep(10_000);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return x;
+    }
+
+    /** The system property (set by an initializer) naming the execution log of {@link #logged}. */
+    static final String LOG_PROPERTY = "pool.test.log";
+
+    /**
+     * Appends the task id to the log named by {@link #LOG_PROPERTY} (one line per execution; O_APPEND
+     * keeps lines whole), spins 50 µs, and returns the id.
+     */
+    static int logged(int id) {
+        int sleepMicros = 50;
+        try {
+            Files.write(Path.of(System.getProperty(LOG_PROPERTY)), (id + "\n").getBytes(StandardCharsets.US_ASCII), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (sleepMicros > 0) {
+            long end = System.nanoTime() + sleepMicros * 1000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+        }
+        return id;
+    }
+}
