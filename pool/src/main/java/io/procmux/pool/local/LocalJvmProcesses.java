@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Starts {@link JvmProcess}es for the {@code local} backend: {@code java.home/bin/java} with this
- * JVM's class path and {@link ProcessMain}, the serialized process written on the child's stdin,
+ * JVM's class path and {@link ProcessMain} (with {@code -Xrs}, so SIGTERM ends it as a signal, as in
+ * Python), the serialized process written on the child's stdin,
  * stdout and stderr inherited. One JVM shutdown hook terminates live daemon processes (SIGTERM,
  * then SIGKILL after a second) and waits for the others.
  *
@@ -46,8 +47,10 @@ final class LocalJvmProcesses {
 
     static JvmProcess.Handle start(JvmProcess process) {
         byte[] bytes = Payloads.encode(new JavaSerialCodec(SerialFilter.fromSystem()), process, "process");
+        // -Xrs: SIGTERM kills the child as it kills a Python process (exit code -15), instead of the
+        // JVM turning it into exit(143) once its handlers are installed (racy with start-up).
         List<String> argv = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), ProcessMain.class.getName(),
+                "-XX:-UsePerfData", "-Xrs", "-cp", System.getProperty("java.class.path"), ProcessMain.class.getName(),
                 process.isDaemon() ? "daemon" : "normal");
         try {
             Child child = Shared.SPAWNER.spawn(SpawnSpec.builder(argv).stdin(Redirect.PIPE).build());
