@@ -14,6 +14,10 @@ import io.procmux.spi.Backend;
 import io.procmux.spi.BackendKind;
 import io.procmux.spi.CodecProvider;
 import io.procmux.spi.MultiplexerProvider;
+import io.procmux.spi.PoolProvider;
+import io.procmux.pool.Pool;
+import io.procmux.pool.PoolOptions;
+import io.procmux.pool.SerializableFunction;
 import io.procmux.spi.SpawnerProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -35,11 +39,13 @@ import picocli.CommandLine.Spec;
  * ({@code bench/run} in the source tree measures against C, NIO and CPython).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.SpawnBench.class, BenchCommand.MuxBench.class, BenchCommand.StructBench.class},
+        subcommands = {BenchCommand.SpawnBench.class, BenchCommand.MuxBench.class, BenchCommand.StructBench.class,
+            BenchCommand.PoolBench.class},
         description = {
             "Time the backends available here side by side: spawn (spawn + wait of 'true' per spawner), "
                 + "mux (one wait with N idle descriptors and one ready, per multiplexer), struct (pack and unpack "
-                + "per codec, beside a hand-written ByteBuffer).",
+                + "per codec, beside a hand-written ByteBuffer), pool (apply round trip and map per item, per pool "
+                + "backend, 2 workers).",
             "",
             "Backends alternate round by round after a warm-up round; the table shows the median, min and max "
                 + "time per operation and each median divided by the fastest."},
@@ -51,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: spawn, mux or struct");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: spawn, mux, struct or pool");
     }
 
     /** Options every bench subcommand shares. */
@@ -215,6 +221,46 @@ final class BenchCommand implements Callable<Integer> {
             out.println("pack + unpack of '<iHd' (int, unsigned short, double): " + records + " per round, "
                     + rounds.rounds + " rounds");
             timing.run(records, rounds.rounds, out);
+            return 0;
+        }
+    }
+
+    @Command(name = "pool", mixinStandardHelpOptions = true,
+            description = "Per pool backend with 2 workers: the round trip of apply(x -> x + 1) and map per item.")
+    static final class PoolBench implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        private Rounds rounds;
+
+        @Option(names = "--tasks", paramLabel = "N", defaultValue = "2000", description = "Tasks per round (default: ${DEFAULT-VALUE}).")
+        private int tasks;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            ProcmuxCommand root = (ProcmuxCommand) spec.parent().parent().userObject();
+            SideBySide timing = new SideBySide();
+            List<Pool> open = new ArrayList<>();
+            SerializableFunction<Integer, Integer> increment = x -> x + 1;
+            List<Integer> items = java.util.stream.IntStream.range(0, tasks).boxed().toList();
+            try {
+                for (PoolProvider p : available(root, BackendKind.POOL)) {
+                    Pool pool = p.create(PoolOptions.builder().processes(2).build());
+                    open.add(pool);
+                    timing.add(p.name() + ": apply round trip", n -> {
+                        for (int i = 0; i < n; i++) {
+                            pool.apply(increment, i);
+                        }
+                    });
+                    timing.add(p.name() + ": map, per item", n -> pool.map(increment, items.subList(0, n)));
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("pool with 2 workers, task x -> x + 1: " + tasks + " per round, " + rounds.rounds + " rounds");
+                timing.run(tasks, rounds.rounds, out);
+            } finally {
+                open.forEach(Pool::close);
+            }
             return 0;
         }
     }

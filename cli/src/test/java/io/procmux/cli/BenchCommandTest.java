@@ -45,4 +45,11 @@ class BenchCommandTest {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^struct pack\\+unpack +").containsPattern("(?m)^ByteBuffer by hand +");
     }
+
+    @Test
+    void poolBenchRunsTasksInWorkers() {
+        MainTest.Run r = MainTest.run("bench", "pool", "--tasks", "20", "--rounds", "1");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^local: apply round trip +").containsPattern("(?m)^local: map, per item +");
+    }
 }

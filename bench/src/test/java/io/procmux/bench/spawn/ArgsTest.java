@@ -42,6 +42,6 @@ class ArgsTest {
 
     @Test
     void unknownLauncherNamesListTheKnownOnes() {
-        assertThatThrownBy(() -> Launcher.named("fork")).hasMessage("unknown backend 'fork'; expected one of [posix, jvm, pb, jnr]");
+        assertThatThrownBy(() -> Launcher.named("fork")).hasMessage("unknown backend 'fork'; expected one of [posix, jvm, pb, jnr, pdeathsig]");
     }
 }
