@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("linux")
 @EnabledOnOs(OS.LINUX)
 class ParallelOutputIT {
-    private static final int JOBS = 50;
+    private static final int JOBS = 100;
     private static final int BYTES = 1 << 20;
 
     @TempDir
@@ -35,10 +35,10 @@ class ParallelOutputIT {
     }
 
     @Test
-    void fiftyJobsOfOneMebibyteEachArriveWholeAndByteExact() throws Exception {
+    void aHundredJobsOfOneMebibyteEachArriveWholeAndByteExact() throws Exception {
         List<String> args = new ArrayList<>(List.of("-j", "16", "sh", "-c", "yes \"$1\" | head -c " + BYTES, "sh", ":::"));
         for (int i = 0; i < JOBS; i++) {
-            args.add(String.format("job-%02d-%s", i, "x".repeat(i % 7)));
+            args.add(String.format("job-%03d-%s", i, "x".repeat(i % 7)));
         }
         ParallelIT.Result r = ParallelIT.Cli.run(dir, args.toArray(new String[0]));
         assertThat(r.status()).as(r.err()).isZero();
