@@ -2,6 +2,8 @@ package io.procmux.spawn.posix;
 
 import io.procmux.spawn.ExitStatus;
 import java.util.concurrent.CompletableFuture;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
 
 /**
  * The exit of one child this backend started: its pid, its pidfd (or -1 where Linux pidfds are
@@ -110,6 +112,31 @@ final class ExitWatch {
         }
         return true;
     }
+
+    /**
+     * Waits up to {@code timeoutMillis} in the calling thread for the pidfd to become readable and,
+     * if it does, reaps here; returns whether the child is reaped. This spares a short wait the
+     * two thread hand-offs of the reaper path (the reaper waking, then the waiter); the reaper
+     * still wakes too, finds the child reaped under this object's lock, and only releases its hold.
+     * Without a pidfd, or once reaped, it returns at once.
+     */
+    boolean awaitExit(int timeoutMillis) {
+        if (pidfd < 0 || exit.isDone()) {
+            return exit.isDone();
+        }
+        Pointer pollfd = POLLFD.get();
+        pollfd.putInt(0, pidfd);
+        pollfd.putShort(4, POLLIN);
+        pollfd.putShort(6, (short) 0);
+        int ready = nat.libc().poll(pollfd, 1, timeoutMillis);
+        return ready > 0 && reap(false);
+    }
+
+    /** One {@code struct pollfd} per thread that waits in {@link #awaitExit}: nothing allocated per wait. */
+    private static final ThreadLocal<Pointer> POLLFD = ThreadLocal.withInitial(
+            () -> Memory.allocateDirect(Native.get().runtime(), 8, true));
+
+    private static final short POLLIN = 1;
 
     /** Sends {@code signal} unless the child is already reaped; returns whether it was sent. */
     synchronized boolean signal(int signal) {

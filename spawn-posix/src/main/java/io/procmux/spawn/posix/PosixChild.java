@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * its {@link ExitWatch}, which the shared {@link Reaper} completes.
  *
  * <p>{@link #poll()} is a real {@code waitpid(pid, WNOHANG)} (it does not wait for the reaper);
- * {@link #waitFor()} blocks on the exit future and uses no thread of its own. {@link #exitFd()}
+ * {@link #waitFor()} first watches the pidfd in the calling thread for up to
+ * {@value #SELF_WAIT_MILLIS} ms (a short-lived child is reaped right there), then blocks on the
+ * exit future, which the shared reaper completes; it uses no thread of its own. {@link #exitFd()}
  * is the pidfd the reaper also polls; it stays open until this handle is closed (or becomes
  * unreachable) and the child is reaped, whichever is later.
  *
@@ -96,8 +98,24 @@ final class PosixChild implements Child {
         return watch.pidfd() >= 0 ? OptionalInt.of(watch.pidfd()) : OptionalInt.empty();
     }
 
+    /**
+     * How long a wait first watches the pidfd in the calling thread before leaving the exit to the
+     * reaper: a child that ends within it is reaped here, without two thread hand-offs; a
+     * {@link Thread#interrupt()} during it is seen when it ends.
+     */
+    static final int SELF_WAIT_MILLIS = 10;
+
+    /** The first part of every wait: watch the pidfd here for at most {@code millis}. */
+    private void awaitExitHere(long millis) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        watch.awaitExit((int) Math.min(millis, SELF_WAIT_MILLIS));
+    }
+
     @Override
     public ExitStatus waitFor() throws InterruptedException {
+        awaitExitHere(SELF_WAIT_MILLIS);
         try {
             return watch.exit().get();
         } catch (ExecutionException e) {
@@ -107,6 +125,7 @@ final class PosixChild implements Child {
 
     @Override
     public Optional<ExitStatus> waitFor(Duration timeout) throws InterruptedException {
+        awaitExitHere(Math.max(0, timeout.toMillis()));
         try {
             return Optional.of(watch.exit().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
