@@ -66,6 +66,11 @@ final class BenchCommand implements Callable<Integer> {
         int rounds;
     }
 
+    /** The top-level command of a bench subcommand (procmux, then bench, then it). */
+    static ProcmuxCommand root(CommandSpec subcommand) {
+        return (ProcmuxCommand) subcommand.parent().parent().userObject();
+    }
+
     static <P extends Backend> List<P> available(ProcmuxCommand root, BackendKind<P> kind) {
         BackendInventory inventory = root.injector().getInstance(BackendInventory.class);
         return inventory.catalog(kind).providers().stream().filter(Backend::isAvailable).toList();
@@ -87,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            ProcmuxCommand root = (ProcmuxCommand) spec.parent().parent().userObject();
+            ProcmuxCommand root = root(spec);
             SpawnSpec trueSpec = SpawnSpec.builder("true").stdin(Redirect.DISCARD).stdout(Redirect.DISCARD)
                     .stderr(Redirect.DISCARD).build();
             SideBySide timing = new SideBySide();
@@ -133,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            ProcmuxCommand root = (ProcmuxCommand) spec.parent().parent().userObject();
+            ProcmuxCommand root = root(spec);
             List<Pipe> pipes = new ArrayList<>();
             List<Multiplexer> open = new ArrayList<>();
             PrintWriter out = spec.commandLine().getOut();
@@ -194,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            ProcmuxCommand root = (ProcmuxCommand) spec.parent().parent().userObject();
+            ProcmuxCommand root = root(spec);
             SideBySide timing = new SideBySide();
             Object[] values = {7, 80, 3.5};
             for (CodecProvider p : available(root, BackendKind.CODEC)) {
@@ -239,7 +244,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            ProcmuxCommand root = (ProcmuxCommand) spec.parent().parent().userObject();
+            ProcmuxCommand root = root(spec);
             SideBySide timing = new SideBySide();
             List<Pool> open = new ArrayList<>();
             SerializableFunction<Integer, Integer> increment = x -> x + 1;

@@ -3,9 +3,7 @@ package io.procmux.cli;
 import io.procmux.spawn.Spawner;
 import io.procmux.spi.SpawnerProvider;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -101,20 +99,9 @@ final class DoctorCommand implements Callable<Integer> {
         m.put("profile", os.contains("linux") ? "linux: every *IT runs"
                 : os.contains("mac") ? "macos: ITs tagged 'linux' (epoll, procfs, pidfd) are skipped"
                 : "none: procmux's ITs target Linux and macOS");
-        m.put("CPython cross-checks", onPath("python3") ? "run (python3 is on PATH)"
+        m.put("CPython cross-checks", SearchPath.find("python3").isPresent() ? "run (python3 is on PATH)"
                 : "skipped with a message (no python3 on PATH)");
         return m;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
-            if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void print(Map<String, Object> report, PrintWriter out) {

@@ -1,10 +1,10 @@
 package io.procmux.cli.parallel;
 
+import io.procmux.cli.SearchPath;
 import io.procmux.mux.Multiplexer;
 import io.procmux.spawn.Spawner;
 import io.procmux.spi.MultiplexerProvider;
 import io.procmux.spi.SpawnerProvider;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -108,12 +108,8 @@ public final class ParallelLauncher {
             }
             return;
         }
-        String path = System.getenv("PATH");
-        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
-            if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-                return;
-            }
+        if (SearchPath.find(program).isPresent()) {
+            return;
         }
         throw new ParallelUsageException("command '" + program + "' not found on PATH"
                 + (program.indexOf(' ') >= 0 ? " (to run shell code, add --shell)" : ""));
