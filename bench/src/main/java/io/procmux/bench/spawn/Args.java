@@ -48,6 +48,11 @@ final class Args {
         return out;
     }
 
+    /** Argument {@code index} as given. */
+    String text(int index) {
+        return args[index];
+    }
+
     /** Argument {@code index} as a count of at least {@code min}, or {@code fallback} when absent. */
     int count(int index, String name, int min, int fallback) {
         if (index >= args.length) {
