@@ -22,6 +22,8 @@ final class ExitWatch {
 
     private final Native nat;
     private final long pid;
+    /** The pid as C's {@code pid_t}: Linux pids stay below 2^22, macOS's below 10^5. */
+    private final int cpid;
     private final int pidfd;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private boolean reaped;
@@ -32,6 +34,7 @@ final class ExitWatch {
     ExitWatch(Native nat, long pid, int pidfd) {
         this.nat = nat;
         this.pid = pid;
+        this.cpid = Math.toIntExact(pid);
         this.pidfd = pidfd;
     }
 
@@ -83,7 +86,7 @@ final class ExitWatch {
             if (!reaped) {
                 int[] word = new int[1];
                 while (true) {
-                    int r = nat.posix().waitpid(pid, word, WNOHANG);
+                    int r = nat.libc().waitpid(cpid, word, WNOHANG);
                     if (r == pid) {
                         status = ExitStatus.fromWaitStatus(word[0]);
                         break;
@@ -143,7 +146,7 @@ final class ExitWatch {
         if (reaped) {
             return false;
         }
-        if (nat.posix().kill(pid, signal) == 0) {
+        if (nat.libc().kill(cpid, signal) == 0) {
             return true;
         }
         int errno = nat.errno();
@@ -159,7 +162,7 @@ final class ExitWatch {
      * even after the child was reaped; returns false when the group has no process left.
      */
     synchronized boolean signalGroup(int signal) {
-        if (nat.posix().kill(-pid, signal) == 0) {
+        if (nat.libc().kill(-cpid, signal) == 0) {
             return true;
         }
         int errno = nat.errno();

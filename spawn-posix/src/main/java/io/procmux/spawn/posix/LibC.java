@@ -86,5 +86,12 @@ public interface LibC {
 
     int getpriority(int which, int who);
 
+    int getpid();
+
+    int kill(int pid, int signal);
+
+    /** {@code status} receives the raw wait status; {@code options} such as {@code WNOHANG}. */
+    int waitpid(int pid, @Out int[] status, int options);
+
     int setpriority(int which, int who, int prio);
 }

@@ -5,18 +5,20 @@ import java.util.Optional;
 import jnr.constants.platform.Errno;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The native side of the {@code posix} spawner, loaded and probed once per JVM: jnr-posix (for
- * {@code getpid}, {@code waitpid}, {@code kill}) and our own jnr-ffi {@link LibC} binding, plus
- * what the running libc and kernel offer ({@code addchdir_np}, {@code addclosefrom_np},
- * {@code pidfd_open}).
+ * The native side of the {@code posix} spawner, loaded and probed once per JVM: our own jnr-ffi
+ * {@link LibC} binding, plus what the running libc and kernel offer ({@code addchdir_np},
+ * {@code addclosefrom_np}, {@code pidfd_open}).
  *
- * <p>Cost: the first touch loads jnr-ffi and generates the bindings (a few hundred milliseconds,
- * see BENCHMARKS.md); afterwards every accessor is a field read. The probe opens and closes one
+ * <p>jnr-posix is not loaded: the spawner needs four of its functions ({@code getpid},
+ * {@code waitpid}, {@code kill}, {@code fcntl}), and loading it generates a binding for several
+ * hundred, which cost 250-600 ms of every JVM's start here ({@code procmux run}, a pool's cold
+ * start). They are four more methods in {@link LibC}.
+ *
+ * <p>Cost: the first touch loads jnr-ffi and generates the binding (jnr-ffi's own start, about
+ * 150-350 ms here); afterwards every accessor is a field read. The probe opens and closes one
  * pidfd of this process and nothing else.
  */
 final class Native {
@@ -25,7 +27,6 @@ final class Native {
 
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
 
-    private final POSIX posix;
     private final LibC libc;
     private final Runtime runtime;
     private final boolean chdirAction;
@@ -33,15 +34,11 @@ final class Native {
     private final boolean pidfd;
 
     private Native() {
-        this.posix = POSIXFactory.getNativePOSIX();
-        if (!posix.isNative()) {
-            throw new IllegalStateException("jnr-posix could not load its native library");
-        }
         this.libc = LibraryLoader.create(LibC.class).load("c");
         this.runtime = Runtime.getRuntime(libc);
-        int pid = posix.getpid();
+        int pid = libc.getpid();
         if (pid <= 0) {
-            throw new IllegalStateException("getpid through jnr-posix returned " + pid);
+            throw new IllegalStateException("getpid through jnr-ffi returned " + pid);
         }
         this.chdirAction = hasFileAction(fa -> libc.posix_spawn_file_actions_addchdir_np(fa, "/"));
         this.closeFromAction = LINUX && hasFileAction(fa -> libc.posix_spawn_file_actions_addclosefrom_np(fa, 3));
@@ -73,11 +70,6 @@ final class Native {
         }
         libc.close((int) fd);
         return true;
-    }
-
-    /** The jnr-posix handle. */
-    POSIX posix() {
-        return posix;
     }
 
     /** Our own libc binding. */

@@ -86,8 +86,8 @@ final class Reaper implements Runnable {
             throw new IllegalStateException("cannot create the reaper's wake-up pipe: " + Native.errnoText(nat.errno()));
         }
         for (int fd : p) {
-            nat.posix().fcntlInt(fd, jnr.constants.platform.Fcntl.F_SETFD, 1);
-            nat.posix().fcntlInt(fd, jnr.constants.platform.Fcntl.F_SETFL,
+            nat.libc().fcntl(fd, jnr.constants.platform.Fcntl.F_SETFD.intValue(), 1);
+            nat.libc().fcntl(fd, jnr.constants.platform.Fcntl.F_SETFL.intValue(),
                     jnr.constants.platform.OpenFlags.O_NONBLOCK.intValue());
         }
         return p;

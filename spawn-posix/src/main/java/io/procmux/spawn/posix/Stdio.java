@@ -137,7 +137,7 @@ final class Stdio implements AutoCloseable {
         int rc = nat.libc().pipe(p);
         if (rc == 0) {
             for (int fd : p) {
-                nat.posix().fcntlInt(fd, jnr.constants.platform.Fcntl.F_SETFD, 1);
+                nat.libc().fcntl(fd, jnr.constants.platform.Fcntl.F_SETFD.intValue(), 1);
             }
         }
         return rc;

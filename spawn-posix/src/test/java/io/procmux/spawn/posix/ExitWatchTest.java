@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -14,7 +13,6 @@ import static org.mockito.Mockito.when;
 
 import io.procmux.spawn.ExitStatus;
 import java.util.concurrent.CompletionException;
-import jnr.posix.POSIX;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,19 +21,17 @@ class ExitWatchTest {
     private static final int WNOHANG = 1;
 
     private final Native nat = mock(Native.class);
-    private final POSIX posix = mock(POSIX.class);
     private final LibC libc = mock(LibC.class);
 
     @BeforeEach
     void wire() {
-        when(nat.posix()).thenReturn(posix);
         when(nat.libc()).thenReturn(libc);
     }
 
     @Test
     void reapsOnlyItsOwnPidWithWnohangAndCompletesOnce() {
         ExitWatch watch = new ExitWatch(nat, 42, 7);
-        when(posix.waitpid(eq(42L), any(int[].class), eq(WNOHANG))).thenReturn(0).thenAnswer(inv -> {
+        when(libc.waitpid(eq(42), any(int[].class), eq(WNOHANG))).thenReturn(0).thenAnswer(inv -> {
             inv.<int[]>getArgument(1)[0] = 3 << 8;
             return 42;
         });
@@ -44,14 +40,14 @@ class ExitWatchTest {
         assertThat(watch.tryReap()).isTrue();
         assertThat(watch.tryReap()).isTrue();
         assertThat(watch.exit().join()).isEqualTo(new ExitStatus.Exited(3));
-        verify(posix, times(2)).waitpid(eq(42L), any(int[].class), eq(WNOHANG));
-        verify(posix, never()).waitpid(eq(-1L), any(int[].class), anyInt());
+        verify(libc, times(2)).waitpid(eq(42), any(int[].class), eq(WNOHANG));
+        verify(libc, never()).waitpid(eq(-1), any(int[].class), anyInt());
     }
 
     @Test
     void retriesOnEintr() {
         ExitWatch watch = new ExitWatch(nat, 42, -1);
-        when(posix.waitpid(eq(42L), any(int[].class), eq(WNOHANG))).thenReturn(-1).thenAnswer(inv -> {
+        when(libc.waitpid(eq(42), any(int[].class), eq(WNOHANG))).thenReturn(-1).thenAnswer(inv -> {
             inv.<int[]>getArgument(1)[0] = 9;
             return 42;
         });
@@ -63,7 +59,7 @@ class ExitWatchTest {
     @Test
     void reportsAChildReapedElsewhere() {
         ExitWatch watch = new ExitWatch(nat, 42, -1);
-        when(posix.waitpid(eq(42L), any(int[].class), eq(WNOHANG))).thenReturn(-1);
+        when(libc.waitpid(eq(42), any(int[].class), eq(WNOHANG))).thenReturn(-1);
         when(nat.errno()).thenReturn(Errnos.ECHILD);
         assertThat(watch.tryReap()).isTrue();
         assertThatThrownBy(() -> watch.exit().join()).isInstanceOf(CompletionException.class)
@@ -73,18 +69,18 @@ class ExitWatchTest {
     @Test
     void neverSignalsAReapedPid() {
         ExitWatch watch = new ExitWatch(nat, 42, -1);
-        when(posix.kill(42L, 15)).thenReturn(0);
+        when(libc.kill(42, 15)).thenReturn(0);
         assertThat(watch.signal(15)).isTrue();
-        when(posix.waitpid(eq(42L), any(int[].class), eq(WNOHANG))).thenReturn(42);
+        when(libc.waitpid(eq(42), any(int[].class), eq(WNOHANG))).thenReturn(42);
         watch.tryReap();
         assertThat(watch.signal(15)).isFalse();
-        verify(posix, times(1)).kill(anyLong(), anyInt());
+        verify(libc, times(1)).kill(anyInt(), anyInt());
     }
 
     @Test
     void reportsKillFailuresOtherThanEsrch() {
         ExitWatch watch = new ExitWatch(nat, 42, -1);
-        when(posix.kill(42L, 9)).thenReturn(-1);
+        when(libc.kill(42, 9)).thenReturn(-1);
         when(nat.errno()).thenReturn(Errnos.ESRCH);
         assertThat(watch.signal(9)).isFalse();
         when(nat.errno()).thenReturn(Errnos.EPERM);
@@ -106,7 +102,7 @@ class ExitWatchTest {
     void theReaperReleasesThePidfdBeforeWaitersWakeUp() {
         ExitWatch watch = new ExitWatch(nat, 42, 7);
         watch.releaseByChild();
-        when(posix.waitpid(eq(42L), any(int[].class), eq(WNOHANG))).thenReturn(42);
+        when(libc.waitpid(eq(42), any(int[].class), eq(WNOHANG))).thenReturn(42);
         java.util.concurrent.atomic.AtomicBoolean closedFirst = new java.util.concurrent.atomic.AtomicBoolean();
         watch.exit().thenRun(() -> closedFirst.set(org.mockito.Mockito.mockingDetails(libc).getInvocations().stream()
                 .anyMatch(inv -> inv.getMethod().getName().equals("close"))));
