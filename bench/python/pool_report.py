@@ -29,3 +29,22 @@ for m, title, better in metrics:
     cells = " | ".join(f"{med[(i, m)]:,.1f}" for i in impls)
     print(f"| {title} | {cells} | {ratio:.2f}x ({better} is better) |")
 print()
+
+cold = [r for r in rows if r["impl"] in ("procmux", "procmux-nocds")]
+if any(r["impl"] == "procmux-nocds" for r in cold):
+    print("### procmux cold start, step by step")
+    print()
+    print("`ready` is this JVM's part (the backends found and loaded, the pool created); the rest, to the first")
+    print("result, is the two workers starting (JVM start, worker main, the task's classes). With the archive the")
+    print("workers map the class-data archive the pool trained (`WorkerArchive`); without it, `-Dprocmux.pool.cds=false`.")
+    print("Medians over the rounds, with min and max.")
+    print()
+    print("| workers | ready, ms | to first result, ms | workers' part, ms |")
+    print("|---|---|---|---|")
+    for impl, name in (("procmux", "with the class-data archive"), ("procmux-nocds", "without it")):
+        rs = [r for r in cold if r["impl"] == impl]
+        def cell(xs):
+            return f"{statistics.median(xs):,.1f} ({min(xs):,.1f}–{max(xs):,.1f})"
+        print(f"| {name} | {cell([r['ready_ms'] for r in rs])} | {cell([r['cold_ms'] for r in rs])} | "
+              f"{cell([r['cold_ms'] - r['ready_ms'] for r in rs])} |")
+    print()

@@ -17,7 +17,14 @@ import java.util.stream.IntStream;
  * p50/p90 of a synchronous {@code apply} round trip, {@code applyAsync} throughput, and
  * {@code map} throughput over a list of ints with Python's default chunking. Prints one JSON object.
  *
- * <p>Usage: {@code PoolBench APPLY_ROUNDS ASYNC_TASKS MAP_ITEMS}. Cost: spawns two worker JVMs.
+ * <p>The cold start is split into {@code ready_ms} (the backends found and the pool created, in
+ * this JVM) and {@code cold_ms} (to the first result, so it includes the workers' start). Workers
+ * map the pool's class-data archive when one exists (see the pool's README section); with
+ * {@code -Dprocmux.pool.cds=false} they do not, and the JSON's {@code impl} says
+ * {@code procmux-nocds}.
+ *
+ * <p>Usage: {@code PoolBench APPLY_ROUNDS ASYNC_TASKS MAP_ITEMS}, or {@code PoolBench cold} for the
+ * cold start alone. Cost: spawns two worker JVMs.
  */
 public final class PoolBench {
     private PoolBench() {
@@ -28,14 +35,21 @@ public final class PoolBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int applyRounds = Integer.parseInt(args[0]);
-        int asyncTasks = Integer.parseInt(args[1]);
-        int mapItems = Integer.parseInt(args[2]);
+        boolean coldOnly = args.length == 1 && args[0].equals("cold");
+        int applyRounds = coldOnly ? 0 : Integer.parseInt(args[0]);
+        int asyncTasks = coldOnly ? 0 : Integer.parseInt(args[1]);
+        int mapItems = coldOnly ? 0 : Integer.parseInt(args[2]);
+        String impl = "false".equals(System.getProperty("procmux.pool.cds")) ? "procmux-nocds" : "procmux";
         long t0 = System.nanoTime();
         try (Pool pool = Backends.select(BackendKind.POOL).create(PoolOptions.builder().processes(2)
                 .workerOutput(WorkerOutput.INHERIT).build())) {
+            double readyMs = (System.nanoTime() - t0) / 1e6;
             pool.apply(PoolBench::inc, 0);
             double coldMs = (System.nanoTime() - t0) / 1e6;
+            if (coldOnly) {
+                System.out.printf("{\"impl\": \"%s\", \"ready_ms\": %.1f, \"cold_ms\": %.1f}%n", impl, readyMs, coldMs);
+                return;
+            }
             for (int i = 0; i < applyRounds; i++) {
                 pool.apply(PoolBench::inc, i);
             }
@@ -56,8 +70,8 @@ public final class PoolBench {
             if (out.size() != mapItems || out.get(mapItems - 1) != mapItems) {
                 throw new IllegalStateException("map returned a wrong result");
             }
-            System.out.printf("{\"impl\": \"procmux\", \"cold_ms\": %.1f, \"apply_p50_us\": %.1f, \"apply_p90_us\": %.1f,"
-                    + " \"apply_async_per_s\": %.0f, \"map_per_s\": %.0f}%n", coldMs, lat[applyRounds / 2] / 1e3,
+            System.out.printf("{\"impl\": \"%s\", \"ready_ms\": %.1f, \"cold_ms\": %.1f, \"apply_p50_us\": %.1f, \"apply_p90_us\": %.1f,"
+                    + " \"apply_async_per_s\": %.0f, \"map_per_s\": %.0f}%n", impl, readyMs, coldMs, lat[applyRounds / 2] / 1e3,
                     lat[applyRounds * 9 / 10] / 1e3, asyncPerSec, mapPerSec);
         }
     }

@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * a spawner that refuses an option (UnsupportedOperationException) is asked again without it,
  * once per pool: the first accepted combination is kept.
  *
+ * <p>Workers map a class-data-sharing archive of their classes when one exists for this JDK and
+ * class path; the first worker of a pool without one writes it ({@link WorkerArchive}).
+ *
  * <p>Cost per worker: one spawn, a socketpair (or an accept), one 33-byte write to stdin.
  */
 final class WorkerLauncher implements AutoCloseable {
@@ -50,6 +53,7 @@ final class WorkerLauncher implements AutoCloseable {
     private final List<String> jvmOptions;
     private final List<String> systemProperties;
     private final WorkerOutput output;
+    private final WorkerArchive archive;
     private final SecureRandom random = new SecureRandom();
     private int variant;
     private int serial;
@@ -63,6 +67,7 @@ final class WorkerLauncher implements AutoCloseable {
         this.jvmOptions = jvmOptions;
         this.systemProperties = systemProperties;
         this.output = output;
+        this.archive = WorkerArchive.forWorkers(jvmOptions);
     }
 
     /** The listening socket of path mode, once there is one (the I/O loop accepts on it). */
@@ -95,7 +100,9 @@ final class WorkerLauncher implements AutoCloseable {
                     .stderr(Redirect.PIPE)
                     .stdout(output == WorkerOutput.PREFIX ? Redirect.PIPE : stdoutRedirect());
             child = spawner.spawn(spec.build());
+            archive.started(child);
         } catch (IOException | RuntimeException e) {
+            archive.notStarted();
             pair[0].close();
             throw e;
         } finally {
@@ -126,7 +133,14 @@ final class WorkerLauncher implements AutoCloseable {
                 List.of("path", server.address().text()))
                 .stderr(Redirect.write(errFile))
                 .stdout(outFile != null ? Redirect.write(outFile) : stdoutRedirect());
-        Child child = spawner.spawn(spec.build());
+        Child child;
+        try {
+            child = spawner.spawn(spec.build());
+        } catch (IOException | RuntimeException e) {
+            archive.notStarted();
+            throw e;
+        }
+        archive.started(child);
         String token = sendToken(child);
         return new Worker(child, token, group, errFile, outFile,
                 new OutputTail(output, System.err, child.pid(), true),
@@ -146,6 +160,7 @@ final class WorkerLauncher implements AutoCloseable {
         argv.add("-XX:-UsePerfData");
         argv.add("-Xshare:auto");
         argv.addAll(jvmOptions);
+        argv.addAll(archive.optionsForNextWorker());
         argv.addAll(extraJvm);
         argv.addAll(systemProperties);
         argv.add("-cp");
@@ -188,9 +203,13 @@ final class WorkerLauncher implements AutoCloseable {
         return privateDir;
     }
 
-    /** Closes the listening socket (its file goes with it) and removes the private directory. */
+    /**
+     * Closes the listening socket (its file goes with it), removes the private directory, and keeps
+     * or discards the class-data archive a worker was asked to write ({@link WorkerArchive#finish}).
+     */
     @Override
     public void close() {
+        archive.finish();
         try {
             if (server != null) {
                 server.close();
