@@ -1,6 +1,5 @@
 package io.procmux.pool.local;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.List;
  * Gathers the chunk results of one {@code map}/{@code starmap} into the ordered list; the first
  * chunk failure fails the whole map (as in Python).
  *
- * <p>Cost: one array of all results; chunk results are copied in as they arrive.
+ * <p>Cost: one array of all results, which the returned list wraps; chunk results are copied in
+ * as they arrive.
  */
 final class MapJob<R> {
     private final PendingResult<List<R>> result;
@@ -39,7 +39,7 @@ final class MapJob<R> {
                 }
                 if (last) {
                     @SuppressWarnings("unchecked")
-                    List<R> list = (List<R>) Collections.unmodifiableList(new ArrayList<>(Arrays.asList(values)));
+                    List<R> list = (List<R>) Collections.unmodifiableList(Arrays.asList(values)); // no copy: values is complete and ours
                     result.succeed(list);
                 }
             }
