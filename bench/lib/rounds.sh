@@ -22,7 +22,7 @@ case_multi() { case_names+=(""); case_lists+=("$1"); case_suffixes+=("$2"); shif
 # run_rounds SAMPLES ROUNDS: runs every case once per round, in order, appending
 # "case<TAB>round<TAB>metric<TAB>value" for each RESULT line.
 run_rounds() {
-  local samples="$1" rounds="$2" r i
+  local samples="$1" rounds="$2" r i started=$SECONDS
   for ((r = 1; r <= rounds; r++)); do
     for i in "${!case_cmds[@]}"; do
       # shellcheck disable=SC2086 # the command is a word list on purpose
@@ -34,6 +34,7 @@ run_rounds() {
         }' >> "$samples"
     done
   done
+  echo "bench: $rounds round(s) of ${#case_cmds[@]} case(s) took $((SECONDS - started)) s" >&2
 }
 
 list_commands() {
