@@ -57,18 +57,7 @@ final class LocalPool implements Pool {
         FunctionRef ref = functions.of(fn);
         byte[] encoded = Payloads.encode(codec, arg, "argument");
         PendingResult<R> result = new PendingResult<>(callback, errorCallback);
-        engine.submit(List.of(new Task(taskIds.incrementAndGet(), ref, Frames.MODE_APPLY, encoded, new Task.Outcome() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public void succeeded(Object value) {
-                result.succeed((R) value);
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                result.fail(error);
-            }
-        })));
+        engine.submit(new Task(taskIds.incrementAndGet(), ref, Frames.MODE_APPLY, encoded, result));
         return result;
     }
 
@@ -137,7 +126,7 @@ final class LocalPool implements Pool {
         return new LazyMap<>(items.iterator(), chunksize, 2 * processes * PoolEngine.DEPTH, ordered,
                 (part, outcome) -> new Task(taskIds.incrementAndGet(), ref, Frames.MODE_CHUNK,
                         Payloads.encode(codec, part, "chunk of items"), outcome),
-                task -> engine.submit(List.of(task)));
+                engine::submit);
     }
 
     private static Object[] toArray(Iterable<?> items) {

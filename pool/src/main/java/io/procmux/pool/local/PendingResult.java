@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Cost: one {@link CompletableFuture} per result.
  */
-final class PendingResult<R> implements AsyncResult<R> {
+final class PendingResult<R> implements AsyncResult<R>, Task.Outcome {
     private final CompletableFuture<R> future = new CompletableFuture<>();
     private final @Nullable Consumer<? super R> callback;
     private final @Nullable Consumer<? super Throwable> errorCallback;
@@ -24,6 +24,17 @@ final class PendingResult<R> implements AsyncResult<R> {
     PendingResult(@Nullable Consumer<? super R> callback, @Nullable Consumer<? super Throwable> errorCallback) {
         this.callback = callback;
         this.errorCallback = errorCallback;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void succeeded(Object value) {
+        succeed((R) value); // the task's own result type: the worker ran the caller's function
+    }
+
+    @Override
+    public void failed(Throwable error) {
+        fail(error);
     }
 
     void succeed(R value) {

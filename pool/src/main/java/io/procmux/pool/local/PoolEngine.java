@@ -8,6 +8,9 @@ import io.procmux.mux.Multiplexer;
 import io.procmux.pool.WorkerDiedException;
 import io.procmux.spawn.Signal;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,6 +52,7 @@ final class PoolEngine implements EventSink {
     final List<Worker> workers = new ArrayList<>();
     private final Handshakes handshakes;
     private final ConcurrentLinkedQueue<Worker> exited = new ConcurrentLinkedQueue<>();
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final ArrayList<Runnable> completions = new ArrayList<>();
     private final byte[] chunk = new byte[64 * 1024];
     private final CountDownLatch done = new CountDownLatch(1);
@@ -86,6 +90,14 @@ final class PoolEngine implements EventSink {
     synchronized void submit(List<Task> tasks) {
         checkAccepting();
         queue.addAll(tasks);
+        dispatch();
+        flushAll();
+    }
+
+    /** {@link #submit(List)} for one task, without a list around it. */
+    synchronized void submit(Task task) {
+        checkAccepting();
+        queue.add(task);
         dispatch();
         flushAll();
     }
@@ -264,8 +276,7 @@ final class PoolEngine implements EventSink {
                     throw new IllegalStateException("worker " + w.pid() + " answered task " + id
                             + " out of order");
                 }
-                long ran = java.nio.ByteBuffer.wrap(data, offset, Frames.RESULT_PREFIX)
-                        .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+                long ran = (long) LONG_LE.get(data, offset);
                 serviceNanos = Scheduling.average(serviceNanos, ran);
                 w.headSince = System.nanoTime();
                 byte[] payload = java.util.Arrays.copyOfRange(data, offset + Frames.RESULT_PREFIX, offset + length);
