@@ -14,6 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import jnr.unixsocket.UnixServerSocketChannel;
 import jnr.unixsocket.UnixSocketAddress;
 import jnr.unixsocket.UnixSocketChannel;
@@ -39,6 +40,9 @@ final class Endpoints implements AutoCloseable {
     }
 
     static Endpoints open(String impl) throws IOException {
+        if (!List.of("procmux", "jdk", "jnr").contains(impl)) {
+            throw new IllegalArgumentException("impl must be procmux, jdk or jnr, not " + impl);
+        }
         Path dir = Files.createTempDirectory("procmux-ipc-bench");
         Path path = dir.resolve("s.sock");
         switch (impl) {

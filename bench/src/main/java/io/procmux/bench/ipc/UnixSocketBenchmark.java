@@ -49,7 +49,8 @@ public class UnixSocketBenchmark {
         peer.start();
     }
 
-    private static void serve(ByteChannel far, boolean echo) {
+    /** Echoes every 64 bytes back ({@code echo}) or drains, until the channel closes. */
+    static void serve(ByteChannel far, boolean echo) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(echo ? PING : MESSAGE);
         try {
             while (true) {

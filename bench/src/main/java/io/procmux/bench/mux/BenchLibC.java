@@ -2,12 +2,15 @@ package io.procmux.bench.mux;
 
 import jnr.ffi.Pointer;
 import jnr.ffi.annotations.Out;
+import jnr.ffi.types.intptr_t;
+import jnr.ffi.types.u_int64_t;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
 /**
  * The libc calls the benchmarks use to make their descriptors, and the raw {@code epoll} calls of
- * {@link RawEpollWaitBenchmark}, bound by jnr-ffi with its defaults (errno saved after each call). Public only
+ * {@link RawEpollWaitBenchmark} and {@code poll} of {@link RawPollWaitBenchmark}, bound by jnr-ffi
+ * with its defaults (errno saved after each call). Public only
  * because jnr-ffi generates its implementation in another class loader; not an API.
  *
  * <p>Cost: one native call each; {@code socketpair} fills a Java array (used in set-up only).
@@ -27,6 +30,9 @@ public interface BenchLibC {
 
     /** {@code epoll_wait(2)}. */
     int epoll_wait(int epfd, Pointer events, int maxEvents, int timeoutMillis);
+
+    /** {@code poll(2)} on the {@code struct pollfd} array at {@code fds}. */
+    int poll(@intptr_t long fds, @u_int64_t long nfds, int timeoutMillis);
 
     /** {@code close(2)}. */
     int close(int fd);

@@ -11,17 +11,17 @@ import java.util.Locale;
 
 /**
  * CPU time per wait of several multiplexers side by side, for a machine too busy for elapsed-time
- * figures: the same waits as {@link MuxWaitBenchmark}, {@link NioWaitBenchmark} and
- * {@link RawEpollWaitBenchmark} (N idle descriptors, one ready, timeout 0), run in one thread in
- * interleaved slices, each slice timed with the thread's CPU clock, so time spent descheduled by
- * other load counts for none of them. Pair it with {@code MUX_WAIT_CLOCK=cpu mux_wait ...} for C.
+ * figures: the same waits as {@link MuxWaitBenchmark}, {@link NioWaitBenchmark},
+ * {@link RawEpollWaitBenchmark} and {@link RawPollWaitBenchmark} (N idle descriptors, one ready,
+ * timeout 0), run in one thread in interleaved slices, each slice timed with the thread's CPU
+ * clock, so time spent descheduled by other load counts for none of them. Pair it with {@code MUX_WAIT_CLOCK=cpu mux_wait ...} for C.
  *
  * <pre>java -cp bench/target/benchmarks.jar io.procmux.bench.mux.MuxCpuTime N SLICE_MS ROUNDS IMPL...</pre>
  *
- * IMPL is {@code epoll}, {@code poll} or {@code select} (procmux, through its provider), {@code nio}
- * or {@code jnr} (bare jnr-ffi {@code epoll_wait}). Prints per IMPL the median, minimum and maximum
- * CPU nanoseconds per wait over ROUNDS slices (after two warm-up rounds) and the ratio of its
- * median to the first IMPL's. The wait call site is shared by every IMPL, so each pays the same
+ * IMPL is {@code epoll}, {@code poll} or {@code select} (procmux, through its provider), {@code nio},
+ * {@code jnr} (bare jnr-ffi {@code epoll_wait}) or {@code jnr-poll} (bare jnr-ffi {@code poll}).
+ * Prints per IMPL the median, minimum and maximum CPU nanoseconds per wait over ROUNDS slices
+ * (after two warm-up rounds) and the ratio of its median to the first IMPL's. The wait call site is shared by every IMPL, so each pays the same
  * few nanoseconds of a virtual call that JMH's separate forks avoid. Cost: one thread; N + 2
  * descriptors per IMPL.
  */
@@ -47,7 +47,7 @@ public final class MuxCpuTime {
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
             throw new IllegalArgumentException("usage: MuxCpuTime N SLICE_MS ROUNDS IMPL... "
-                    + "(IMPL: epoll, poll, select, nio, jnr); got " + args.length + " arguments");
+                    + "(IMPL: epoll, poll, select, nio, jnr, jnr-poll); got " + args.length + " arguments");
         }
         int n = positive("N", args[0]);
         int sliceMs = positive("SLICE_MS", args[1]);
@@ -141,8 +141,14 @@ public final class MuxCpuTime {
                 bench.setup();
                 return new Waiter(bench::await, bench::tearDown);
             }
+            case "jnr-poll" -> {
+                RawPollWaitBenchmark bench = new RawPollWaitBenchmark();
+                bench.n = n;
+                bench.setup();
+                return new Waiter(bench::await, bench::tearDown);
+            }
             default -> throw new IllegalArgumentException("Unknown IMPL '" + impl
-                    + "': use epoll, poll, select, nio or jnr");
+                    + "': use epoll, poll, select, nio, jnr or jnr-poll");
         }
     }
 }

@@ -27,6 +27,7 @@ final class MuxTables {
             new String[] {"nio", "JDK NIO `Selector`"},
             new String[] {"c-poll", "C `poll`"},
             new String[] {"c-poll-mt", "C `poll`, 2 threads"},
+            new String[] {"jnr-poll", "bare jnr-ffi `poll`"},
             new String[] {"poll", "procmux `poll`"},
             new String[] {"c-select", "C `select`"},
             new String[] {"select", "procmux `select`"});
@@ -46,6 +47,7 @@ final class MuxTables {
             new Ratio("epoll", "nio", "epoll / NIO (target < 1)", 1.0, true),
             new Ratio("poll", "c-poll", "poll / C poll (target ≤ 1.3)", 1.3, false),
             new Ratio("poll", "c-poll-mt", "poll / C poll, 2 threads", Double.NaN, false),
+            new Ratio("poll", "jnr-poll", "poll / bare jnr-ffi", Double.NaN, false),
             new Ratio("select", "c-select", "select / C select", Double.NaN, false));
 
     private final Map<String, Series> byKey;

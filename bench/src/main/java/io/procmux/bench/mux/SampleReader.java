@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 /**
  * Reads the samples of {@code bench/run mux}: JMH's JSON results of {@link MuxWaitBenchmark}
  * (implementation = its {@code backend} parameter), {@link NioWaitBenchmark} ({@code nio}) and
- * {@link RawEpollWaitBenchmark} ({@code jnr-epoll}),
+ * {@link RawEpollWaitBenchmark} ({@code jnr-epoll}), {@link RawPollWaitBenchmark} ({@code jnr-poll}),
  * and the lines {@code BACKEND N NS_PER_WAIT} of {@code bench/c/mux_wait} ({@code c-BACKEND}).
  * Samples of one implementation and N from several files or lines are pooled, in order.
  *
@@ -40,6 +40,8 @@ final class SampleReader {
                 impl = "nio";
             } else if (benchmark.endsWith("." + RawEpollWaitBenchmark.class.getSimpleName() + ".await")) {
                 impl = "jnr-epoll";
+            } else if (benchmark.endsWith("." + RawPollWaitBenchmark.class.getSimpleName() + ".await")) {
+                impl = "jnr-poll";
             } else {
                 throw new IllegalArgumentException("Not a mux wait benchmark: " + benchmark);
             }

@@ -89,6 +89,27 @@ class WaitBenchmarksTest {
     }
 
     @Test
+    void eachBarePollSeesTheReadyDescriptorOnly() throws IOException {
+        RawPollWaitBenchmark bench = new RawPollWaitBenchmark();
+        bench.n = 100;
+        bench.setup();
+        bench.tearDown();
+        long before = openFds();
+        bench = new RawPollWaitBenchmark();
+        bench.n = 100;
+        bench.setup();
+        try {
+            for (int i = 0; i < 3; i++) {
+                bench.await();
+            }
+            assertThat(bench.checksum()).isEqualTo(3L * bench.readyFd());
+        } finally {
+            bench.tearDown();
+        }
+        assertThat(openFds()).isEqualTo(before);
+    }
+
+    @Test
     void idleDescriptorsComeInPairs() {
         assertThatThrownBy(() -> IdleSocketPairs.open(3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The number of idle descriptors must be even and at least 2, not 3");

@@ -94,6 +94,7 @@ final class FdPassing {
 
     /** Receives into {@code buffer} and returns the descriptors that came along (possibly none). */
     static int[] receive(int fd, ByteBuffer buffer, String what) throws IOException {
+        IoBuffers.checkWritable(buffer);
         if (!buffer.hasRemaining()) {
             throw new IllegalArgumentException("Receiving needs room for at least one byte in the buffer");
         }

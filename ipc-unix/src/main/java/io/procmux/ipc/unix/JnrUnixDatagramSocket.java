@@ -105,6 +105,7 @@ final class JnrUnixDatagramSocket implements UnixDatagramSocket {
 
     /** One {@code recv}, or {@code recvfrom} when the sender's address is wanted. */
     private int receive(ByteBuffer buffer, byte @Nullable [] sender, int @Nullable [] senderLength) throws IOException {
+        IoBuffers.checkWritable(buffer);
         int room = buffer.remaining();
         int fd = handle.acquire();
         try {

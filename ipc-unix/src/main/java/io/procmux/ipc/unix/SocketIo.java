@@ -25,8 +25,10 @@ final class SocketIo {
      * Receives into {@code dst} once, advancing its position.
      *
      * @return bytes read, {@link #EOF}, or {@link #WOULD_BLOCK}
+     * @throws IllegalArgumentException when {@code dst} is read-only
      */
     static int recv(int fd, ByteBuffer dst, ByteBuffer bounce, String what) throws IOException {
+        IoBuffers.checkWritable(dst);
         int wanted = dst.remaining();
         if (wanted == 0) {
             return 0;

@@ -1,0 +1,162 @@
+package io.procmux.bench.ipc;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * 64-byte exchanges of several Unix-socket implementations interleaved in one JVM, for a machine
+ * too busy for separate runs to be compared: each round runs a slice of every implementation (the
+ * order rotated per round), so load that comes and goes falls on all of them alike. Two modes:
+ * {@code pingpong} is {@link UnixSocketBenchmark#pingPong64B} (a round trip to an echo thread);
+ * {@code local} writes 64 bytes on one end and reads them from the other in the same thread, which
+ * leaves out the thread wake-ups and shows the per-call software cost alone.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar io.procmux.bench.ipc.IpcSideBySide MODE SLICE_MS ROUNDS IMPL...</pre>
+ *
+ * IMPL is {@code procmux}, {@code jdk} or {@code jnr}. Prints per IMPL the median, minimum and
+ * maximum nanoseconds per exchange over ROUNDS slices (after two warm-up rounds), the ratio of its
+ * median to the first IMPL's, and the median of the per-round ratios to the first IMPL (each taken
+ * within one round). Cost: one connected pair and, in {@code pingpong} mode, one echo thread per IMPL.
+ */
+public final class IpcSideBySide {
+    private static final int WARMUP_ROUNDS = 2;
+    private static final int BATCH = 64;
+
+    private IpcSideBySide() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            throw new IllegalArgumentException("usage: IpcSideBySide MODE SLICE_MS ROUNDS IMPL... "
+                    + "(MODE: pingpong or local; IMPL: procmux, jdk, jnr); got " + args.length + " arguments");
+        }
+        boolean echo = switch (args[0]) {
+            case "pingpong" -> true;
+            case "local" -> false;
+            default -> throw new IllegalArgumentException("MODE must be pingpong or local, not '" + args[0] + "'");
+        };
+        run(echo, positive("SLICE_MS", args[1]), positive("ROUNDS", args[2]),
+                Arrays.asList(args).subList(3, args.length), System.out);
+    }
+
+    /** Measures and prints one line per implementation; closes everything it opened. */
+    static void run(boolean echo, int sliceMs, int rounds, List<String> impls, PrintStream out) throws Exception {
+        List<Pair> pairs = new ArrayList<>();
+        try {
+            for (String impl : impls) {
+                pairs.add(Pair.open(impl, echo));
+            }
+            double[][] perOp = new double[impls.size()][rounds];
+            for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
+                for (int k = 0; k < pairs.size(); k++) {
+                    int i = Math.floorMod(k + round, pairs.size());
+                    double ns = pairs.get(i).slice(sliceMs * 1_000_000L);
+                    if (round >= 0) {
+                        perOp[i][round] = ns;
+                    }
+                }
+            }
+            for (int i = 0; i < impls.size(); i++) {
+                double[] paired = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    paired[r] = perOp[i][r] / perOp[0][r];
+                }
+                double[] sorted = perOp[i].clone();
+                Arrays.sort(sorted);
+                out.printf(Locale.ROOT, "%s %s ns/op median %.1f min %.1f max %.1f ratio %.3f paired-ratio %.3f%n",
+                        impls.get(i), echo ? "pingpong" : "local", median(sorted), sorted[0],
+                        sorted[sorted.length - 1], median(sorted) / median(perOp[0]), median(paired));
+            }
+        } finally {
+            for (Pair pair : pairs) {
+                pair.close();
+            }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static int positive(String name, String text) {
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + text + "'", e);
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    /** One implementation's connected pair, with an echo thread on the far end in ping-pong mode. */
+    private static final class Pair {
+        private final Endpoints endpoints;
+        private final boolean echo;
+        private final ByteBuffer out = ByteBuffer.allocateDirect(UnixSocketBenchmark.PING);
+        private final ByteBuffer in = ByteBuffer.allocateDirect(UnixSocketBenchmark.PING);
+        private final Thread peer;
+
+        private Pair(Endpoints endpoints, boolean echo) {
+            this.endpoints = endpoints;
+            this.echo = echo;
+            this.peer = new Thread(() -> UnixSocketBenchmark.serve(endpoints.server, true), "ipc-side-by-side-peer");
+            peer.setDaemon(true);
+        }
+
+        static Pair open(String impl, boolean echo) throws IOException {
+            Pair pair = new Pair(Endpoints.open(impl), echo);
+            if (echo) {
+                pair.peer.start();
+            }
+            return pair;
+        }
+
+        /** Exchanges for about {@code nanos}; returns nanoseconds per exchange. */
+        double slice(long nanos) throws IOException {
+            ByteChannel reader = echo ? endpoints.client : endpoints.server;
+            long exchanges = 0;
+            long start = System.nanoTime();
+            long elapsed;
+            do {
+                for (int k = 0; k < BATCH; k++) {
+                    exchange(endpoints.client, reader);
+                }
+                exchanges += BATCH;
+                elapsed = System.nanoTime() - start;
+            } while (elapsed < nanos);
+            return (double) elapsed / exchanges;
+        }
+
+        private void exchange(ByteChannel writer, ByteChannel reader) throws IOException {
+            out.clear();
+            while (out.hasRemaining()) {
+                writer.write(out);
+            }
+            in.clear();
+            while (in.hasRemaining()) {
+                if (reader.read(in) < 0) {
+                    throw new IOException("the peer closed the connection");
+                }
+            }
+        }
+
+        void close() throws IOException, InterruptedException {
+            endpoints.close();
+            if (echo) {
+                peer.join(5000);
+            }
+        }
+    }
+}
