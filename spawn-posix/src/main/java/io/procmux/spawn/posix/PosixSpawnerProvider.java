@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code posix_spawnp} through jnr and reaped by one thread for all of them.
  *
  * <p>Cost: the constructor touches no native code. The first {@link #unavailabilityCause()} loads
- * jnr-posix and the jnr-ffi bindings and calls {@code getpid} (see {@link Native}), once per JVM;
+ * the jnr-ffi binding and calls {@code getpid} (see {@link Native}), once per JVM;
  * {@code -Dprocmux.noNative=true} makes it unavailable without loading anything.
  * {@link #capabilities()} says {@code parentDeathSignal=true} when the spawner can honour
  * {@code SpawnSpec.parentDeathSignal} here (Linux with util-linux {@code setpriv}), so callers can
