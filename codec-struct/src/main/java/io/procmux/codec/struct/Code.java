@@ -22,6 +22,9 @@ final class Code {
     static final int DUP = 0x59;
     static final int POP = 0x57;
     static final int ARRAYLENGTH = 0xbe;
+    static final int BALOAD = 0x33;
+    static final int BASTORE = 0x54;
+    static final int IAND = 0x7e;
 
     private final ClassWriter owner;
     private final int access;

@@ -3,7 +3,6 @@ package io.procmux.codec.struct;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -69,8 +68,7 @@ final class FieldClass {
     private static @Nullable StructField define(Struct struct, int index, Kind kind) {
         String name = PACKAGE + kind.className + "$Generated";
         ClassWriter cw = new ClassWriter(name);
-        RecordClass.classData(cw, new String[] {"ARRAY_IO:L" + FieldCode.IO + ";", "BUFFER_IO:L" + FieldCode.IO + ";",
-            "LAYOUT:L" + FieldCode.LAYOUT + ";"});
+        RecordClass.classData(cw, FieldCode.statics());
         String superName = PACKAGE + kind.className;
         String init = "(L" + FieldCode.LAYOUT + ";I)V";
         cw.method(0, "<init>", init, 3).load('L', 0).load('L', 1).load('I', 2).invokeSpecial(superName, "<init>", init)
@@ -81,21 +79,21 @@ final class FieldClass {
         char letter = d.charAt(0);
         boolean zeroPascal = layout.op[layout.runOfValue(index)] == Ops.PSTR
                 && layout.count[layout.runOfValue(index)] == 0;
-        for (String buffer : new String[] {"[B", "Ljava/nio/ByteBuffer;"}) {
-            String io = buffer.equals("[B") ? "ARRAY_IO" : "BUFFER_IO";
-            Code get = cw.method(ClassWriter.PUBLIC, "get", "(" + buffer + "I)" + d, 3);
+        for (boolean array : new boolean[] {true, false}) {
+            FieldCode.Target t = new FieldCode.Target(array, 1, 2);
+            Code get = cw.method(ClassWriter.PUBLIC, "get", "(" + t.type() + "I)" + d, 3);
             if (zeroPascal) {
-                fields.checkUnpackable(get);
+                fields.throwZeroPascal(get);
             }
-            fields.read(get, io, 1, 2, index, kind.type);
+            fields.read(get, t, index, kind.type);
             get.returns(letter);
-            Code put = cw.method(ClassWriter.PUBLIC, "put", "(" + buffer + "I" + d + ")V", 3 + Code.slots(letter));
-            fields.write(put, io, 1, 2, index, kind.type, () -> put.load(letter, 3));
+            Code put = cw.method(ClassWriter.PUBLIC, "put", "(" + t.type() + "I" + d + ")V", 3 + Code.slots(letter));
+            fields.write(put, t, index, kind.type, () -> put.load(letter, 3));
             put.returns('V');
         }
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(cw.toBytes(superName),
-                    List.of(struct.arrayIo, struct.bufferIo, layout), true);
+                    FieldCode.data(struct), true);
             return (StructField) hidden.findConstructor(hidden.lookupClass(),
                     MethodType.methodType(void.class, Layout.class, int.class)).invoke(layout, index);
         } catch (LinkageError | SecurityException | UnsupportedOperationException e) {

@@ -54,20 +54,20 @@ final class Half {
 
     /** The exact double value of half bits {@code h} (only the low 16 bits are used). */
     static double toDouble(int h) {
-        boolean negative = (h & 0x8000) != 0;
+        long sign = (long) (h & 0x8000) << 48;
         int exponent = (h >>> 10) & 0x1f;
         int fraction = h & 0x3ff;
-        double value;
         if (exponent == 0x1f) {
             if (fraction != 0) {
-                return negative ? NEGATIVE_NAN : Double.NaN;
+                return sign != 0 ? NEGATIVE_NAN : Double.NaN;
             }
-            value = Double.POSITIVE_INFINITY;
-        } else if (exponent == 0) {
-            value = fraction * 0x1p-24;
-        } else {
-            value = (1024 + fraction) * Math.scalb(1.0, exponent - 25);
+            return Double.longBitsToDouble(sign | 0x7ff0_0000_0000_0000L);
         }
-        return negative ? -value : value;
+        if (exponent == 0) {
+            double subnormal = fraction * 0x1p-24;
+            return sign != 0 ? -subnormal : subnormal;
+        }
+        // a normal half is a normal double: rebias the exponent, widen the fraction
+        return Double.longBitsToDouble(sign | (long) (exponent - 15 + 1023) << 52 | (long) fraction << 42);
     }
 }

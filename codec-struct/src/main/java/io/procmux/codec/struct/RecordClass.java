@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,6 @@ final class RecordClass {
     private static final String NAME = "io/procmux/codec/struct/RecordStruct$Generated";
     private static final String SUPER = "io/procmux/codec/struct/RecordStruct";
     private static final String OBJECT = "Ljava/lang/Object;";
-    private static final String BUFFER = "Ljava/nio/ByteBuffer;";
     private static final String MH = "java/lang/invoke/MethodHandle";
 
     private RecordClass() {
@@ -37,10 +37,7 @@ final class RecordClass {
     static <R extends Record> @Nullable RecordStruct<R> define(Struct struct, Class<R> type,
             RecordBinder.Parts parts) {
         byte[] bytes = write(struct.layout, parts);
-        List<Object> data = new ArrayList<>();
-        data.add(struct.arrayIo);
-        data.add(struct.bufferIo);
-        data.add(struct.layout);
+        List<Object> data = new ArrayList<>(FieldCode.data(struct));
         data.add(parts.constructor());
         data.addAll(List.of(parts.accessors()));
         try {
@@ -63,13 +60,11 @@ final class RecordClass {
         FieldCode fields = new FieldCode(NAME, layout);
         Class<?>[] types = parts.types();
         int n = types.length;
-        String[] statics = new String[4 + n];
-        statics[0] = "ARRAY_IO:L" + FieldCode.IO + ";";
-        statics[1] = "BUFFER_IO:L" + FieldCode.IO + ";";
-        statics[2] = "LAYOUT:L" + FieldCode.LAYOUT + ";";
-        statics[3] = "CTOR:L" + MH + ";";
+        String[] common = FieldCode.statics();
+        String[] statics = Arrays.copyOf(common, common.length + 1 + n);
+        statics[common.length] = "CTOR:L" + MH + ";";
         for (int j = 0; j < n; j++) {
-            statics[4 + j] = "A" + j + ":L" + MH + ";";
+            statics[common.length + 1 + j] = "R" + j + ":L" + MH + ";";
         }
         classData(cw, statics);
 
@@ -92,26 +87,28 @@ final class RecordClass {
         c.load('L', 0).load('L', 1).load('L', 1).load('I', 2).push(layout.size)
                 .invokeStatic(SUPER, "unpackAt", "([BII)I").invokeVirtual(SUPER, "read", "([BI)" + OBJECT).returns('L');
 
-        for (String buffer : new String[] {"[B", BUFFER}) {
-            String io = buffer.equals("[B") ? "ARRAY_IO" : "BUFFER_IO";
-            Code w = cw.method(0, "write", "(" + buffer + "I" + OBJECT + ")V", 4);
+        for (boolean array : new boolean[] {true, false}) {
+            FieldCode.Target t = new FieldCode.Target(array, 1, 2);
+            Code w = cw.method(0, "write", "(" + t.type() + "I" + OBJECT + ")V", 4);
             if (!layout.dense) {
-                fields.zero(w, io, 1, 2);
+                fields.zero(w, t);
             }
             for (int j = 0; j < n; j++) {
                 int field = j;
                 String d = FieldCode.descriptor(types[j]);
-                fields.write(w, io, 1, 2, j, types[j], () -> w.getStatic(NAME, "A" + field, "L" + MH + ";")
+                fields.write(w, t, j, types[j], () -> w.getStatic(NAME, "R" + field, "L" + MH + ";")
                         .load('L', 3).invokeVirtual(MH, "invokeExact", "(" + OBJECT + ")" + d));
             }
             w.returns('V');
 
-            Code r = cw.method(0, "read", "(" + buffer + "I)" + OBJECT, 3);
-            fields.checkUnpackable(r);
+            Code r = cw.method(0, "read", "(" + t.type() + "I)" + OBJECT, 3);
+            if (layout.zeroPascalPos >= 0) {
+                fields.throwZeroPascal(r);
+            }
             r.getStatic(NAME, "CTOR", "L" + MH + ";");
             StringBuilder ctor = new StringBuilder("(");
             for (int j = 0; j < n; j++) {
-                fields.read(r, io, 1, 2, j, types[j]);
+                fields.read(r, t, j, types[j]);
                 ctor.append(FieldCode.descriptor(types[j]));
             }
             r.invokeVirtual(MH, "invokeExact", ctor.append(")").append(OBJECT).toString()).returns('L');
