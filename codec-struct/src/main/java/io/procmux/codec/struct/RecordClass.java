@@ -38,6 +38,7 @@ final class RecordClass {
             RecordBinder.Parts parts) {
         byte[] bytes = write(struct.layout, parts);
         List<Object> data = new ArrayList<>(FieldCode.data(struct));
+        data.add(type);
         data.add(parts.constructor());
         data.addAll(List.of(parts.accessors()));
         try {
@@ -61,10 +62,11 @@ final class RecordClass {
         Class<?>[] types = parts.types();
         int n = types.length;
         String[] common = FieldCode.statics();
-        String[] statics = Arrays.copyOf(common, common.length + 1 + n);
-        statics[common.length] = "CTOR:L" + MH + ";";
+        String[] statics = Arrays.copyOf(common, common.length + 2 + n);
+        statics[common.length] = "TYPE:Ljava/lang/Class;";
+        statics[common.length + 1] = "CTOR:L" + MH + ";";
         for (int j = 0; j < n; j++) {
-            statics[common.length + 1 + j] = "R" + j + ":L" + MH + ";";
+            statics[common.length + 2 + j] = "R" + j + ":L" + MH + ";";
         }
         classData(cw, statics);
 
@@ -90,6 +92,9 @@ final class RecordClass {
         for (boolean array : new boolean[] {true, false}) {
             FieldCode.Target t = new FieldCode.Target(array, 1, 2);
             Code w = cw.method(0, "write", "(" + t.type() + "I" + OBJECT + ")V", 4);
+            // one type check for the record; the JIT then knows its class in every accessor
+            w.getStatic(NAME, "TYPE", "Ljava/lang/Class;").load('L', 3)
+                    .invokeVirtual("java/lang/Class", "cast", "(" + OBJECT + ")" + OBJECT).store('L', 3);
             if (!layout.dense) {
                 fields.zero(w, t);
             }
