@@ -26,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  * {@code pack} allocates the result array; {@code unpack} allocates the result array, boxes and
  * byte[] values, nothing else. After a couple of thousand calls on byte arrays, an instance
  * specialises itself (see {@code BoxedPath}) on a common ForkJoinPool thread, without making the
- * caller wait, and later calls run 2-4x faster. For loops that must not box, use {@link #of} (records) or
- * {@link #fields()} (single typed fields). The static helpers keep a small cache of compiled formats.
+ * caller wait, and later calls run 2-4x faster. For loops that must not box, use {@link #of}
+ * (records, as generated code) or {@link #longField} and its siblings (single fields, as generated
+ * accessors); {@link #fields()} reaches single fields by index, more slowly. The static helpers
+ * keep a small cache of compiled formats.
  */
 public final class Struct {
     private static final int CACHE_LIMIT = 256;
