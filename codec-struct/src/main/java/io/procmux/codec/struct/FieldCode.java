@@ -255,11 +255,9 @@ final class FieldCode {
                 c.invokeStatic(SELF, check, "(J" + CONTEXT + ")I");
             }
         } else if (op == Ops.HALF) {
-            if (type == float.class) {
-                c.op(Code.F2D, 1);
-            }
             context(c, run, j);
-            c.invokeStatic("io/procmux/codec/struct/Values", "toHalf", "(D" + CONTEXT + ")S");
+            String from = type == float.class ? "F" : "D";
+            c.invokeStatic("io/procmux/codec/struct/Values", "toHalf", "(" + from + CONTEXT + ")S");
         } else if ((op == Ops.F32 || op == Ops.F32_NATIVE) && type == double.class) {
             if (op == Ops.F32) {
                 c.push(true);

@@ -52,6 +52,40 @@ final class Half {
         return result >= 0x7c00 ? OVERFLOW : sign | result;
     }
 
+    /**
+     * {@link #fromDouble} of a float's value, in 32-bit arithmetic: a float widens to a double
+     * exactly, so rounding from the float directly is the same single rounding.
+     */
+    static int fromFloat(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        int sign = (bits >>> 16) & 0x8000;
+        int magnitude = bits & 0x7fff_ffff;
+        if (magnitude >= 0x7f80_0000) {
+            return sign | (magnitude == 0x7f80_0000 ? 0x7c00 : 0x7e00);
+        }
+        int exponent = (magnitude >>> 23) - 127;
+        if (exponent >= 16) {
+            return OVERFLOW;
+        }
+        if (exponent < -25) {
+            return sign; // includes every subnormal float
+        }
+        int significand = (magnitude & 0x7f_ffff) | 0x80_0000;
+        boolean normal = exponent >= -14;
+        int shift = normal ? 13 : -1 - exponent;
+        int kept = significand >>> shift;
+        int rest = significand & ((1 << shift) - 1);
+        int halfway = 1 << (shift - 1);
+        if (rest > halfway || (rest == halfway && (kept & 1) == 1)) {
+            kept++;
+        }
+        if (!normal) {
+            return sign | kept;
+        }
+        int result = ((exponent + 15) << 10) + (kept - 1024);
+        return result >= 0x7c00 ? OVERFLOW : sign | result;
+    }
+
     /** The exact double value of half bits {@code h} (only the low 16 bits are used). */
     static double toDouble(int h) {
         long sign = (long) (h & 0x8000) << 48;

@@ -37,6 +37,9 @@ class GeneratedRecordTest {
     record Y1(byte[] v) {
     }
 
+    record F1(float v) {
+    }
+
     @Test
     void bindingsAreGeneratedHiddenClasses() {
         RecordStruct<Header> rs = Struct.of(Header.class, "<iHd");
@@ -127,6 +130,12 @@ class GeneratedRecordTest {
             for (char code : "efd".toCharArray()) {
                 for (double v : new double[] {1e6, 65520, 65519.99, 1e39, -3.5e38, Double.NaN, -0.0}) {
                     sameOutcome(order + code, D1.class, new D1(v), v);
+                }
+            }
+            for (char code : "ef".toCharArray()) {
+                for (float v : new float[] {1e6f, 65520f, 65519.99f, -65504f, 6e-8f, 3e-8f, Float.NaN, -0f,
+                    Float.MAX_VALUE}) {
+                    sameOutcome(order + code, F1.class, new F1(v), (double) v);
                 }
             }
             sameOutcome(order + "c", Y1.class, new Y1(new byte[2]), new byte[2]);
