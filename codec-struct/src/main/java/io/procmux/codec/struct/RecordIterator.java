@@ -5,67 +5,80 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * The lazy iterators behind {@link RecordStruct#iterUnpack}: one new record per {@link #next()},
+ * The lazy iterators behind {@link RecordStruct#iterUnpack}: one new record per {@code next()},
  * read by the binding at consecutive offsets. Not thread-safe (iterators never are); costs the
  * records and nothing else.
  */
-abstract class RecordIterator<R extends Record> implements Iterator<R> {
-    final RecordStruct<R> records;
-    final int end;
-    int at;
-
-    RecordIterator(RecordStruct<R> records, int start, int end) {
-        this.records = records;
-        this.at = start;
-        this.end = end;
+final class RecordIterator {
+    private RecordIterator() {
     }
 
-    @Override
-    public final boolean hasNext() {
-        return at < end;
+    static NoSuchElementException exhausted(RecordStruct<?> records) {
+        return new NoSuchElementException("no more structs of '" + records.struct().format() + "'");
     }
-
-    @Override
-    public final R next() {
-        int here = at;
-        if (here >= end) {
-            throw new NoSuchElementException("no more structs of '" + records.struct().format() + "'");
-        }
-        @SuppressWarnings("unchecked")
-        R r = (R) read(here);
-        at = here + records.size;
-        return r;
-    }
-
-    abstract Object read(int offset);
 
     /** Over a byte array. */
-    static final class OfArray<R extends Record> extends RecordIterator<R> {
+    static final class OfArray<R extends Record> implements Iterator<R> {
+        private final RecordStruct<R> records;
         private final byte[] data;
+        private final int size;
+        private int at;
 
         OfArray(RecordStruct<R> records, byte[] data) {
-            super(records, 0, data.length);
+            this.records = records;
             this.data = data;
+            this.size = records.size;
         }
 
         @Override
-        Object read(int offset) {
-            return records.read(data, offset);
+        public boolean hasNext() {
+            return at < data.length;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public R next() {
+            int here = at;
+            if (here >= data.length) {
+                throw exhausted(records);
+            }
+            R r = (R) records.read(data, here);
+            at = here + size;
+            return r;
         }
     }
 
     /** Over a buffer's remaining bytes, by absolute index; the position is left alone. */
-    static final class OfBuffer<R extends Record> extends RecordIterator<R> {
+    static final class OfBuffer<R extends Record> implements Iterator<R> {
+        private final RecordStruct<R> records;
         private final ByteBuffer data;
+        private final int size;
+        private final int end;
+        private int at;
 
         OfBuffer(RecordStruct<R> records, ByteBuffer data) {
-            super(records, data.position(), data.limit());
+            this.records = records;
             this.data = data;
+            this.size = records.size;
+            this.at = data.position();
+            this.end = data.limit();
         }
 
         @Override
-        Object read(int offset) {
-            return records.read(data, offset);
+        public boolean hasNext() {
+            return at < end;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public R next() {
+            int here = at;
+            if (here >= end) {
+                throw exhausted(records);
+            }
+            R r = (R) records.read(data, here);
+            at = here + size;
+            return r;
         }
     }
 }
