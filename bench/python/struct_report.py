@@ -23,19 +23,24 @@ IHD_ROWS = [
      "boxed-alloc"),
     ("handPackInto", "hand-written VarHandle, from the record", None, "pack", "typed"),
     ("recordPackInto", "`RecordStruct.packInto(byte[], 0, record)`", "handPackInto", "pack", "typed"),
+    ("accessorPackInto", "`StructField` accessors (`Struct.longField(i)`...), `put` per field", "handPackInto", "pack",
+     "typed"),
     ("fieldsPackInto", "`StructFields.putLong/putDouble...` per field", "handPackInto", "pack", "typed"),
     ("handUnpackBoxed", "hand-written VarHandle, boxed into Object[]", None, "unpack", "boxed"),
     ("boxedUnpack", "`Struct.unpack(byte[])`", "handUnpackBoxed", "unpack", "boxed"),
     ("boxedUnpackFrom", "`Struct.unpackFrom(byte[], 0)`", "handUnpackBoxed", "unpack", "boxed"),
     ("handUnpack", "hand-written VarHandle, into a new record", None, "unpack", "typed"),
     ("recordUnpack", "`RecordStruct.unpack(byte[])`", "handUnpack", "unpack", "typed"),
+    ("accessorUnpack", "`StructField` accessors, `get` per field, into a new record", "handUnpack", "unpack", "typed"),
     ("fieldsUnpack", "`StructFields.getLong/getDouble...` into a new record", "handUnpack", "unpack", "typed"),
 ]
 ITER_ROWS = [
     ("handIterBoxed", "hand-written loop, boxed into Object[]", None, "iter_unpack_1mib", "boxed"),
     ("boxedIterUnpack", "`Struct.iterUnpack(byte[])`", "handIterBoxed", "iter_unpack_1mib", "boxed"),
     ("handIter", "hand-written loop, into new records", None, "iter_unpack_1mib", "typed"),
+    ("recordIterUnpack", "`RecordStruct.iterUnpack(byte[])`", "handIter", "iter_unpack_1mib", "typed"),
     ("recordIter", "`RecordStruct.unpackFrom(byte[], offset)` per record", "handIter", "iter_unpack_1mib", "typed"),
+    ("accessorIter", "`StructField` accessors per record, into new records", "handIter", "iter_unpack_1mib", "typed"),
     ("fieldsIter", "`StructFields` getters per record, into new records", "handIter", "iter_unpack_1mib", "typed"),
 ]
 

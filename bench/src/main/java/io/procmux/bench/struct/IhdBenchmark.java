@@ -2,6 +2,7 @@ package io.procmux.bench.struct;
 
 import io.procmux.codec.struct.RecordStruct;
 import io.procmux.codec.struct.Struct;
+import io.procmux.codec.struct.StructField;
 import io.procmux.codec.struct.StructFields;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,7 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code '<iHd'} (14 bytes) packed and unpacked one struct per call, by each path side by side:
  * {@code boxed*} the Object[] API, {@code record*} a {@link RecordStruct}, {@code fields*} the
- * typed getters and putters, {@code hand*} hand-written VarHandle code (boxing into Object[] for
+ * typed getters and putters of {@link StructFields}, {@code accessor*} the per-field
+ * {@link StructField} accessors, {@code hand*} hand-written VarHandle code (boxing into Object[] for
  * the boxed comparison, building the record for the typed one). Pack benchmarks return the buffer
  * and unpack benchmarks their result, so JMH consumes every write and read.
  */
@@ -32,6 +34,9 @@ public class IhdBenchmark {
     static final Struct STRUCT = Struct.compile(FORMAT);
     static final RecordStruct<Rec> RECORDS = Struct.of(Rec.class, FORMAT);
     static final StructFields FIELDS = STRUCT.fields();
+    static final StructField.OfLong I = STRUCT.longField(0);
+    static final StructField.OfLong H = STRUCT.longField(1);
+    static final StructField.OfDouble D = STRUCT.doubleField(2);
 
     /** The values packed by every pack benchmark, boxed and as a record. */
     Object[] values = {-123_456, 65_000, 2.5};
@@ -74,6 +79,16 @@ public class IhdBenchmark {
     }
 
     @Benchmark
+    public byte[] accessorPackInto() {
+        Rec r = rec;
+        byte[] b = out;
+        I.put(b, 0, r.i());
+        H.put(b, 0, r.h());
+        D.put(b, 0, r.d());
+        return b;
+    }
+
+    @Benchmark
     public byte[] handPackInto() {
         return handPack(out, rec);
     }
@@ -102,6 +117,12 @@ public class IhdBenchmark {
     public Rec fieldsUnpack() {
         byte[] b = in;
         return new Rec((int) FIELDS.getLong(b, 0, 0), (int) FIELDS.getLong(b, 0, 1), FIELDS.getDouble(b, 0, 2));
+    }
+
+    @Benchmark
+    public Rec accessorUnpack() {
+        byte[] b = in;
+        return new Rec((int) I.get(b, 0), (int) H.get(b, 0), D.get(b, 0));
     }
 
     @Benchmark

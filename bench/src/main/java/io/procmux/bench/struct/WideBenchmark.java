@@ -62,6 +62,11 @@ public class WideBenchmark {
     }
 
     @Benchmark
+    public byte[] accessorPackInto() {
+        return WideAccessors.pack(out, 0, rec);
+    }
+
+    @Benchmark
     public byte[] handPackInto() {
         return Wide.pack(out, rec);
     }
@@ -89,6 +94,11 @@ public class WideBenchmark {
     @Benchmark
     public Wide fieldsUnpack() {
         return fieldsUnpack(in);
+    }
+
+    @Benchmark
+    public Wide accessorUnpack() {
+        return WideAccessors.unpack(in, 0);
     }
 
     @Benchmark

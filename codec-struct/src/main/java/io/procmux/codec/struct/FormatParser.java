@@ -109,9 +109,8 @@ final class FormatParser {
                 firstValue[runs] = (int) values;
                 runs++;
                 values += stringLike ? 1 : num;
-                if (!stringLike) {
-                    written += bytes;
-                }
+                written += bytes; // s and p write all their bytes too: data, then zeros
+
                 if (theOp == Ops.PSTR && num == 0 && zeroPascal < 0) {
                     zeroPascal = i;
                 }

@@ -52,22 +52,56 @@ final class Half {
         return result >= 0x7c00 ? OVERFLOW : sign | result;
     }
 
+    /**
+     * {@link #fromDouble} of a float's value, in 32-bit arithmetic: a float widens to a double
+     * exactly, so rounding from the float directly is the same single rounding.
+     */
+    static int fromFloat(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        int sign = (bits >>> 16) & 0x8000;
+        int magnitude = bits & 0x7fff_ffff;
+        if (magnitude >= 0x7f80_0000) {
+            return sign | (magnitude == 0x7f80_0000 ? 0x7c00 : 0x7e00);
+        }
+        int exponent = (magnitude >>> 23) - 127;
+        if (exponent >= 16) {
+            return OVERFLOW;
+        }
+        if (exponent < -25) {
+            return sign; // includes every subnormal float
+        }
+        int significand = (magnitude & 0x7f_ffff) | 0x80_0000;
+        boolean normal = exponent >= -14;
+        int shift = normal ? 13 : -1 - exponent;
+        int kept = significand >>> shift;
+        int rest = significand & ((1 << shift) - 1);
+        int halfway = 1 << (shift - 1);
+        if (rest > halfway || (rest == halfway && (kept & 1) == 1)) {
+            kept++;
+        }
+        if (!normal) {
+            return sign | kept;
+        }
+        int result = ((exponent + 15) << 10) + (kept - 1024);
+        return result >= 0x7c00 ? OVERFLOW : sign | result;
+    }
+
     /** The exact double value of half bits {@code h} (only the low 16 bits are used). */
     static double toDouble(int h) {
-        boolean negative = (h & 0x8000) != 0;
+        long sign = (long) (h & 0x8000) << 48;
         int exponent = (h >>> 10) & 0x1f;
         int fraction = h & 0x3ff;
-        double value;
         if (exponent == 0x1f) {
             if (fraction != 0) {
-                return negative ? NEGATIVE_NAN : Double.NaN;
+                return sign != 0 ? NEGATIVE_NAN : Double.NaN;
             }
-            value = Double.POSITIVE_INFINITY;
-        } else if (exponent == 0) {
-            value = fraction * 0x1p-24;
-        } else {
-            value = (1024 + fraction) * Math.scalb(1.0, exponent - 25);
+            return Double.longBitsToDouble(sign | 0x7ff0_0000_0000_0000L);
         }
-        return negative ? -value : value;
+        if (exponent == 0) {
+            double subnormal = fraction * 0x1p-24;
+            return sign != 0 ? -subnormal : subnormal;
+        }
+        // a normal half is a normal double: rebias the exponent, widen the fraction
+        return Double.longBitsToDouble(sign | (long) (exponent - 15 + 1023) << 52 | (long) fraction << 42);
     }
 }

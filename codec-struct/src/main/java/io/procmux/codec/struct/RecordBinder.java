@@ -33,11 +33,18 @@ final class RecordBinder {
             MethodHandle packBuffer) {
     }
 
+    /**
+     * What a binding is made of: the component types, one accessor per component of type
+     * (Object)T, and the canonical constructor of type (T...)Object.
+     */
+    record Parts(Class<?>[] types, MethodHandle[] accessors, MethodHandle constructor) {
+    }
+
     private RecordBinder() {
     }
 
-    static Handles bind(Struct struct, Class<?> type) {
-        Layout layout = struct.layout;
+    /** Checks that {@code type} fits the layout and finds its accessors and canonical constructor. */
+    static Parts parts(Layout layout, Class<?> type) {
         if (!type.isRecord()) {
             throw new IllegalArgumentException(type.getName() + " is not a record class");
         }
@@ -60,7 +67,15 @@ final class RecordBinder {
             }
             accessors[j] = accessor(components[j].getAccessor(), type);
         }
-        MethodHandle ctor = constructor(type, types);
+        return new Parts(types, accessors, constructor(type, types));
+    }
+
+    /** The method-handle trees of a binding (the fallback when no class can be generated). */
+    static Handles trees(Struct struct, Parts parts) {
+        Layout layout = struct.layout;
+        Class<?>[] types = parts.types();
+        MethodHandle ctor = parts.constructor();
+        MethodHandle[] accessors = parts.accessors();
         return new Handles(unpacker(layout, struct.arrayIo, byte[].class, ctor, types),
                 unpacker(layout, struct.bufferIo, ByteBuffer.class, ctor, types),
                 packer(layout, struct.arrayIo, byte[].class, accessors, types),
@@ -230,17 +245,17 @@ final class RecordBinder {
     // ---- helpers the trees call; Io is raw here because the trees erase the buffer type ----
 
     @SuppressWarnings("unused")
-    private static int add(int a, int b) {
+    static int add(int a, int b) {
         return a + b;
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static void zero(Io io, Object b, int at, int length) {
+    static void zero(Io io, Object b, int at, int length) {
         io.zero(b, at, length);
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static long readInt(Io io, Object b, int at, int op) {
+    static long readInt(Io io, Object b, int at, int op) {
         switch (op) {
             case Ops.S8: return io.get8(b, at);
             case Ops.U8: return io.get8(b, at) & 0xff;
@@ -253,7 +268,7 @@ final class RecordBinder {
     }
 
     @SuppressWarnings({"unused", "rawtypes"})
-    private static Object readBig(Io io, Object b, int at, int op) {
+    static Object readBig(Io io, Object b, int at, int op) {
         long v = readInt(io, b, at, op);
         if ((op == Ops.U64 || op == Ops.PTR) && v < 0) {
             return BigInteger.valueOf(v & Long.MAX_VALUE).setBit(63);
@@ -262,42 +277,42 @@ final class RecordBinder {
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static boolean readBool(Io io, Object b, int at) {
+    static boolean readBool(Io io, Object b, int at) {
         return io.get8(b, at) != 0;
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static double readHalf(Io io, Object b, int at) {
+    static double readHalf(Io io, Object b, int at) {
         return Half.toDouble(io.get16(b, at));
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static float readF32(Io io, Object b, int at) {
+    static float readF32(Io io, Object b, int at) {
         return Float.intBitsToFloat(io.get32(b, at));
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static double readF64(Io io, Object b, int at) {
+    static double readF64(Io io, Object b, int at) {
         return Double.longBitsToDouble(io.get64(b, at));
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static byte[] readChar(Io io, Object b, int at) {
+    static byte[] readChar(Io io, Object b, int at) {
         return new byte[] {io.get8(b, at)};
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static byte[] readStr(Io io, Object b, int at, int n) {
+    static byte[] readStr(Io io, Object b, int at, int n) {
         return io.getBytes(b, at, n);
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static byte[] readPascal(Io io, Object b, int at, int n) {
+    static byte[] readPascal(Io io, Object b, int at, int n) {
         return io.getBytes(b, at + 1, Math.min(io.get8(b, at) & 0xff, n - 1));
     }
 
     @SuppressWarnings({"unused", "rawtypes"})
-    private static void writeInt(Io io, Object b, int at, long v, int op, Layout layout, int run, int item) {
+    static void writeInt(Io io, Object b, int at, long v, int op, Layout layout, int run, int item) {
         if (op != Ops.U64) {
             Values.checkRange(v, op, layout, run, item); // U64 from a long: raw bits, like Long.toUnsignedString
         }
@@ -305,12 +320,12 @@ final class RecordBinder {
     }
 
     @SuppressWarnings({"unused", "rawtypes"})
-    private static void writeBig(Io io, Object b, int at, Object v, int op, Layout layout, int run, int item) {
+    static void writeBig(Io io, Object b, int at, Object v, int op, Layout layout, int run, int item) {
         store(io, b, at, Values.integer(v, op, layout, run, item), op);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void store(Io io, Object b, int at, long v, int op) {
+    static void store(Io io, Object b, int at, long v, int op) {
         switch (op) {
             case Ops.S8: case Ops.U8: io.put8(b, at, (int) v); break;
             case Ops.S16: case Ops.U16: io.put16(b, at, (short) v); break;
@@ -320,28 +335,28 @@ final class RecordBinder {
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static void writeBool(Io io, Object b, int at, boolean v) {
+    static void writeBool(Io io, Object b, int at, boolean v) {
         io.put8(b, at, v ? 1 : 0);
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static void writeHalf(Io io, Object b, int at, double v, Layout layout, int run, int item) {
+    static void writeHalf(Io io, Object b, int at, double v, Layout layout, int run, int item) {
         io.put16(b, at, Values.toHalf(v, layout, run, item));
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static void writeF32(Io io, Object b, int at, double v, boolean strict, Layout layout, int run,
+    static void writeF32(Io io, Object b, int at, double v, boolean strict, Layout layout, int run,
             int item) {
         io.put32(b, at, Float.floatToRawIntBits(Values.toFloat(v, strict, layout, run, item)));
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static void writeF64(Io io, Object b, int at, double v) {
+    static void writeF64(Io io, Object b, int at, double v) {
         io.put64(b, at, Double.doubleToRawLongBits(v));
     }
 
     @SuppressWarnings({"unused", "unchecked", "rawtypes"})
-    private static void writeBytes(Io io, Object b, int at, Object v, int op, Layout layout, int run, int item) {
+    static void writeBytes(Io io, Object b, int at, Object v, int op, Layout layout, int run, int item) {
         if (op == Ops.CHAR) {
             io.put8(b, at, Values.character(v, layout, run, item));
             return;

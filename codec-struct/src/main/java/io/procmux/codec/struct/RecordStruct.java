@@ -2,6 +2,7 @@ package io.procmux.codec.struct;
 
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -17,55 +18,63 @@ import java.util.Objects;
  * range-checks narrower codes and raises {@link StructException} with CPython's wording, exactly as
  * {@link Struct#pack} does.
  *
- * <p>Cost: binding builds method-handle trees once (reflection and composition, in which the JDK
- * spins a class per new handle shape: about a millisecond for a few fields, tens of milliseconds
- * for 32 on a busy 2-core machine, so bind once and keep the binding) and defines one small hidden class that holds them as JIT constants. Each call
- * is then one virtual call into straight-line code that reads or writes primitives directly:
- * packing allocates nothing (except the result of {@link #pack(Record)}), unpacking allocates the
- * record and its byte[] components, and nothing is boxed. Immutable and thread-safe.
+ * <p>Cost: binding generates one small hidden class for the record and format (see
+ * {@code RecordClass}; well under a millisecond for a few fields, a few milliseconds for 32 on a
+ * busy 2-core machine, so bind once and keep the binding). Each call then runs one straight-line
+ * method: one offset check, and per component a load or store at a constant offset with the code's
+ * range check. Packing allocates nothing (except the result of {@link #pack(Record)}); unpacking
+ * allocates the record and its byte[] components; nothing is boxed. Where the JVM refuses hidden
+ * classes, the binding runs method-handle trees instead, several times slower, with the same
+ * results. Immutable and thread-safe.
  *
  * @param <R> the record type
  */
-public final class RecordStruct<R extends Record> {
+public abstract class RecordStruct<R extends Record> {
     private final Struct struct;
     private final Class<R> type;
-    private final Bound bound;
+    final int size;
 
     RecordStruct(Struct struct, Class<R> type) {
         this.struct = struct;
-        this.type = Objects.requireNonNull(type, "type");
-        RecordBinder.Handles handles = RecordBinder.bind(struct, type);
-        this.bound = Bound.of(handles.unpackArray(), handles.unpackBuffer(), handles.packArray(),
-                handles.packBuffer());
+        this.type = type;
+        this.size = struct.layout.size;
+    }
+
+    /** Binds {@code type} to {@code struct}: generated code where the JVM allows it, else method-handle trees. */
+    static <R extends Record> RecordStruct<R> create(Struct struct, Class<R> type, boolean generate) {
+        Objects.requireNonNull(type, "type");
+        RecordBinder.Parts parts = RecordBinder.parts(struct.layout, type);
+        RecordStruct<R> generated = generate ? RecordClass.define(struct, type, parts) : null;
+        return generated != null ? generated : new TreeRecordStruct<>(struct, type, parts);
     }
 
     /** The compiled format. */
-    public Struct struct() {
+    public final Struct struct() {
         return struct;
     }
 
     /** The record type. */
-    public Class<R> type() {
+    public final Class<R> type() {
         return type;
     }
 
     /** The packed size in bytes. */
-    public int size() {
-        return struct.layout.size;
+    public final int size() {
+        return size;
     }
 
     /** Packs a record into a new array. */
-    public byte[] pack(R record) {
+    public final byte[] pack(R record) {
         Objects.requireNonNull(record, "record");
-        byte[] out = new byte[struct.layout.size];
+        byte[] out = new byte[size];
         write(out, 0, record);
         return out;
     }
 
     /** Packs a record into {@code buffer} at {@code offset} (negative: from the end), zeroing pad bytes. */
-    public void packInto(byte[] buffer, int offset, R record) {
+    public final void packInto(byte[] buffer, int offset, R record) {
         Objects.requireNonNull(record, "record");
-        write(buffer, struct.packOffset(buffer.length, offset), record);
+        packInto0(buffer, offset, record);
     }
 
     /**
@@ -73,82 +82,101 @@ public final class RecordStruct<R extends Record> {
      *
      * @throws BufferOverflowException when fewer than {@link #size()} bytes remain (nothing is written)
      */
-    public void packInto(ByteBuffer buffer, R record) {
+    public final void packInto(ByteBuffer buffer, R record) {
         Objects.requireNonNull(record, "record");
         struct.checkRoom(buffer);
         int at = buffer.position();
-        try {
-            bound.packBuffer(buffer, at, record);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new StructException("packing " + type.getSimpleName() + " failed: " + t, t);
-        }
-        buffer.position(at + struct.layout.size);
+        write(buffer, at, record);
+        buffer.position(at + size);
     }
 
     /** Unpacks exactly {@link #size()} bytes into a new record. */
-    public R unpack(byte[] data) {
-        if (data.length != struct.layout.size) {
-            throw new StructException("unpack requires a buffer of " + struct.layout.size + " bytes (got "
-                    + data.length + ") for '" + struct.layout.format + "'");
-        }
-        return read(data, 0);
+    public final R unpack(byte[] data) {
+        return cast(unpack0(data));
     }
 
     /** Unpacks {@link #size()} bytes at {@code offset} (negative: from the end) into a new record. */
-    public R unpackFrom(byte[] data, int offset) {
-        return read(data, struct.unpackOffset(data.length, offset));
+    public final R unpackFrom(byte[] data, int offset) {
+        return cast(unpackFrom0(data, offset));
     }
 
     /** Unpacks {@link #size()} bytes at the buffer's position into a new record and advances it. */
-    public R unpackFrom(ByteBuffer data) {
+    public final R unpackFrom(ByteBuffer data) {
         struct.checkAvailable(data);
-        checkUnpackable();
         int at = data.position();
-        Object r;
-        try {
-            r = bound.unpackBuffer(data, at);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new StructException("unpacking " + type.getSimpleName() + " failed: " + t, t);
-        }
-        data.position(at + struct.layout.size);
+        Object r = read(data, at);
+        data.position(at + size);
         return cast(r);
+    }
+
+    /**
+     * Unpacks consecutive structs from the whole array into new records, lazily (CPython's
+     * {@code iter_unpack}). The iterator allocates one record per struct and nothing else.
+     *
+     * @throws StructException when the size is zero or the length is not a multiple of it
+     */
+    public final Iterator<R> iterUnpack(byte[] data) {
+        struct.checkIterable(data.length);
+        return new RecordIterator.OfArray<>(this, data);
+    }
+
+    /**
+     * Unpacks consecutive structs from the buffer's remaining bytes into new records, lazily. The
+     * buffer's position is not moved; do not change its contents while iterating.
+     *
+     * @throws StructException when the size is zero or the remaining length is not a multiple of it
+     */
+    public final Iterator<R> iterUnpack(ByteBuffer data) {
+        struct.checkIterable(data.remaining());
+        return new RecordIterator.OfBuffer<>(this, data);
     }
 
     @Override
-    public String toString() {
+    public final String toString() {
         return "RecordStruct(" + type.getSimpleName() + ", '" + struct.layout.format + "')";
     }
 
-    private void write(byte[] buffer, int at, R record) {
-        try {
-            bound.packArray(buffer, at, record);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new StructException("packing " + type.getSimpleName() + " failed: " + t, t);
+    // ---- what a binding implements; the generated class has the layout's constants inlined ----
+
+    /** Checks {@code offset} with CPython's pack_into rules, then writes. */
+    abstract void packInto0(byte[] buffer, int offset, Object record);
+
+    /** Checks that {@code data} is exactly the struct's size, then reads. */
+    abstract Object unpack0(byte[] data);
+
+    /** Checks {@code offset} with CPython's unpack_from rules, then reads. */
+    abstract Object unpackFrom0(byte[] data, int offset);
+
+    /** Zeroes pads (if any) and writes every component at {@code at}; the caller has checked the room. */
+    abstract void write(byte[] buffer, int at, Object record);
+
+    abstract void write(ByteBuffer buffer, int at, Object record);
+
+    /** Reads a new record at {@code at}; the caller has checked that the bytes are there. */
+    abstract Object read(byte[] data, int at);
+
+    abstract Object read(ByteBuffer data, int at);
+
+    // ---- checks the bindings call, with the struct's size as a constant ----
+
+    static int packAt(byte[] buffer, int offset, int size) {
+        return Struct.packOffset(buffer.length, offset, size);
+    }
+
+    static int unpackAt(byte[] data, int offset, int size) {
+        return Struct.unpackOffset(data.length, offset, size);
+    }
+
+    static void checkLength(byte[] data, int size, Layout layout) {
+        if (data.length != size) {
+            throw new StructException("unpack requires a buffer of " + size + " bytes (got " + data.length
+                    + ") for '" + layout.format + "'");
         }
     }
 
-    private R read(byte[] data, int at) {
-        checkUnpackable();
-        Object r;
-        try {
-            r = bound.unpackArray(data, at);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new StructException("unpacking " + type.getSimpleName() + " failed: " + t, t);
-        }
-        return cast(r);
-    }
-
-    private void checkUnpackable() {
-        if (struct.layout.zeroPascalPos >= 0) {
-            throw Unpacker.zeroPascal(struct.layout);
+    static void checkUnpackable(Layout layout) {
+        if (layout.zeroPascalPos >= 0) {
+            throw Unpacker.zeroPascal(layout);
         }
     }
 

@@ -26,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  * {@code pack} allocates the result array; {@code unpack} allocates the result array, boxes and
  * byte[] values, nothing else. After a couple of thousand calls on byte arrays, an instance
  * specialises itself (see {@code BoxedPath}) on a common ForkJoinPool thread, without making the
- * caller wait, and later calls run 2-4x faster. For loops that must not box, use {@link #of} (records) or
- * {@link #fields()} (single typed fields). The static helpers keep a small cache of compiled formats.
+ * caller wait, and later calls run 2-4x faster. For loops that must not box, use {@link #of}
+ * (records, as generated code) or {@link #longField} and its siblings (single fields, as generated
+ * accessors); {@link #fields()} reaches single fields by index, more slowly. The static helpers
+ * keep a small cache of compiled formats.
  */
 public final class Struct {
     private static final int CACHE_LIMIT = 256;
@@ -38,6 +40,8 @@ public final class Struct {
     final Io<ByteBuffer> bufferIo;
     private final BoxedPath boxed;
     private volatile @Nullable StructFields fields;
+    /** The accessors made so far, by field index; a race makes one twice, and either is right. */
+    private volatile StructField @Nullable [] accessors;
 
     private Struct(Layout layout) {
         this.layout = layout;
@@ -199,9 +203,50 @@ public final class Struct {
         return f;
     }
 
+    /**
+     * The accessor of integer field {@code index} (b B h H i I l L q Q n N P), made on first use
+     * and kept; see {@link StructField}.
+     *
+     * @throws IndexOutOfBoundsException when there is no such field
+     * @throws StructException when the field has another code; the message names the right method
+     */
+    public StructField.OfLong longField(int index) {
+        return (StructField.OfLong) field(index, FieldClass.Kind.LONG);
+    }
+
+    /** The accessor of e, f or d field {@code index}; see {@link #longField}. */
+    public StructField.OfDouble doubleField(int index) {
+        return (StructField.OfDouble) field(index, FieldClass.Kind.DOUBLE);
+    }
+
+    /** The accessor of {@code ?} field {@code index}; see {@link #longField}. */
+    public StructField.OfBoolean booleanField(int index) {
+        return (StructField.OfBoolean) field(index, FieldClass.Kind.BOOLEAN);
+    }
+
+    /** The accessor of c, s or p field {@code index}; see {@link #longField}. */
+    public StructField.OfBytes bytesField(int index) {
+        return (StructField.OfBytes) field(index, FieldClass.Kind.BYTES);
+    }
+
+    private StructField field(int index, FieldClass.Kind kind) {
+        StructField[] known = accessors;
+        if (known != null && index >= 0 && index < known.length) {
+            StructField f = known[index];
+            if (f != null && FieldClass.Kind.of(layout.op[layout.runOfValue(index)]) == kind) {
+                return f;
+            }
+        }
+        StructField made = FieldClass.make(this, index, kind, true);
+        StructField[] next = known == null ? new StructField[layout.valueCount] : known.clone();
+        next[index] = made;
+        accessors = next;
+        return made;
+    }
+
     /** Binds this format to a record type; see {@link #of(Class, String)}. */
     public <R extends Record> RecordStruct<R> bind(Class<R> type) {
-        return new RecordStruct<>(this, type);
+        return RecordStruct.create(this, type, true);
     }
 
     /**
@@ -278,8 +323,11 @@ public final class Struct {
 
     /** CPython's pack_into offset rules; returns the absolute offset. */
     int packOffset(int length, int offset) {
+        return packOffset(length, offset, layout.size);
+    }
+
+    static int packOffset(int length, int offset, int size) {
         long at = offset;
-        int size = layout.size;
         if (at < 0) {
             if (at + size > 0) {
                 throw new StructException("no space to pack " + size + " bytes at offset " + offset);
@@ -299,8 +347,11 @@ public final class Struct {
 
     /** CPython's unpack_from offset rules; returns the absolute offset. */
     int unpackOffset(int length, int offset) {
+        return unpackOffset(length, offset, layout.size);
+    }
+
+    static int unpackOffset(int length, int offset, int size) {
         long at = offset;
-        int size = layout.size;
         if (at < 0) {
             if (at + size > 0) {
                 throw new StructException("not enough data to unpack " + size + " bytes at offset " + offset);
@@ -318,7 +369,7 @@ public final class Struct {
         return (int) at;
     }
 
-    private void checkIterable(int length) {
+    void checkIterable(int length) {
         if (layout.size == 0) {
             throw new StructException("cannot iteratively unpack with a struct of length 0 ('" + layout.format
                     + "')");

@@ -105,6 +105,16 @@ final class Values {
         return (short) h;
     }
 
+    /** {@link #toHalf(double, Layout, int, int)} of a float, without widening it. */
+    static short toHalf(float f, Layout layout, int run, int item) {
+        int h = Half.fromFloat(f);
+        if (h == Half.OVERFLOW) {
+            throw new StructException("float too large to pack with e format (" + layout.where(run, item)
+                    + ", got " + (double) f + "; CPython raises OverflowError)");
+        }
+        return (short) h;
+    }
+
     /** Python's truth value of {@code v}, for {@code ?}. */
     static boolean truth(@Nullable Object v) {
         if (v instanceof Boolean) {

@@ -20,6 +20,27 @@ class HalfTest {
     }
 
     @Test
+    void fromFloatRoundsExactlyAsFromDoubleOfTheWidenedFloat() {
+        java.util.Random rnd = new java.util.Random(3);
+        for (int k = 0; k < 2_000_000; k++) {
+            // every exponent a half can reach or overflow to, with random fractions, plus fully random bits
+            int bits = k % 2 == 0 ? rnd.nextInt() : (rnd.nextInt() & 0x807f_ffff) | (88 + rnd.nextInt(80)) << 23;
+            float f = Float.intBitsToFloat(bits);
+            assertThat(Half.fromFloat(f)).as("0x%08x", bits).isEqualTo(Half.fromDouble(f));
+        }
+        for (int h = 0; h < 0x7bff; h++) {
+            float mid = (float) ((Half.toDouble(h) + Half.toDouble(h + 1)) / 2); // exact in a float
+            for (float f : new float[] {mid, Math.nextDown(mid), Math.nextUp(mid), -mid, (float) Half.toDouble(h)}) {
+                assertThat(Half.fromFloat(f)).as("%s", f).isEqualTo(Half.fromDouble(f));
+            }
+        }
+        for (float f : new float[] {Float.NaN, -Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
+            Float.MIN_VALUE, Float.MAX_VALUE, 65504f, 65520f, 65519.996f}) {
+            assertThat(Half.fromFloat(f)).as("%s", f).isEqualTo(Half.fromDouble(f));
+        }
+    }
+
+    @Test
     void valuesMatchTheIeeeDefinition() {
         assertThat(Half.toDouble(0x3c00)).isEqualTo(1.0);
         assertThat(Half.toDouble(0x7bff)).isEqualTo(65504.0);
