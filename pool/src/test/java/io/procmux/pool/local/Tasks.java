@@ -12,14 +12,6 @@ final class Tasks {
     private Tasks() {
     }
 
-    static int square(int x) {
-        return x * x;
-    }
-
-    static Object identity(Object o) {
-        return o;
-    }
-
     static void writePid(String file) {
         try {
             Files.writeString(Path.of(file), Long.toString(ProcessHandle.current().pid()));
@@ -39,21 +31,8 @@ final class Tasks {
     }
 
     static long sleepThenPid(int millis) {
-        sleepThenEcho(millis);
+        io.procmux.testkit.PoolTasks.sleepThenEcho(millis);
         return ProcessHandle.current().pid();
-    }
-
-    static int sleepThenEcho(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return millis;
-    }
-
-    static int fail(int x) {
-        throw new IllegalStateException("task failed on " + x);
     }
 
     static int exitWorker(int code) {
