@@ -1,0 +1,69 @@
+package io.procmux.pool.hazelcast;
+
+import com.google.auto.service.AutoService;
+import io.procmux.pool.Pool;
+import io.procmux.pool.PoolOptions;
+import io.procmux.spi.PoolProvider;
+import java.util.Optional;
+
+/**
+ * Provider of the {@code hazelcast} pool: the Pool API on the members of a Hazelcast cluster. With
+ * no configuration it starts one embedded member on 127.0.0.1 in a cluster of its own; the
+ * {@value HazelcastPoolOptions#PREFIX}{@code *} system properties (or {@link #create(PoolOptions,
+ * HazelcastPoolOptions)}) join or connect to a real cluster. Priority 10, below {@code local}:
+ * chosen only when named ({@code -Dprocmux.pool=hazelcast}).
+ *
+ * <p>Of {@link PoolOptions} it honours the process count (each member's task concurrency and the
+ * chunking width) and the retry policy; in {@code local-pool} mode the member's local pool gets
+ * the same process count. Cost of {@link #create}: a member (about a second) or a client start.
+ */
+@AutoService(PoolProvider.class)
+public final class HazelcastPoolProvider implements PoolProvider {
+    private static final java.util.concurrent.atomic.AtomicInteger POOLS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Creates the provider; loads no Hazelcast class. */
+    public HazelcastPoolProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "hazelcast";
+    }
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+
+    @Override
+    public Optional<Throwable> unavailabilityCause() {
+        return Probe.CAUSE;
+    }
+
+    /** Creates a pool configured by the {@value HazelcastPoolOptions#PREFIX}{@code *} system properties. */
+    @Override
+    public Pool create(PoolOptions options) {
+        return create(options, HazelcastPoolOptions.fromSystem());
+    }
+
+    /** Creates a pool on the cluster {@code cluster} describes. */
+    public Pool create(PoolOptions options, HazelcastPoolOptions cluster) {
+        ClusterLink link = ClusterLink.open(cluster, options.processes());
+        Dispatcher dispatcher = new Dispatcher(link, options.retry(), "procmux-hz-pool-" + POOLS.incrementAndGet());
+        return new HazelcastPool(options.processes(), dispatcher);
+    }
+
+    /** Whether Hazelcast's classes are on the classpath, probed once. */
+    private static final class Probe {
+        static final Optional<Throwable> CAUSE = probe();
+
+        private static Optional<Throwable> probe() {
+            try {
+                Class.forName("com.hazelcast.core.Hazelcast", false, HazelcastPoolProvider.class.getClassLoader());
+                return Optional.empty();
+            } catch (ClassNotFoundException | LinkageError e) {
+                return Optional.of(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.procmux.pool.hazelcast;
+
+import io.procmux.pool.Pool;
+import io.procmux.pool.PoolOptions;
+import io.procmux.testkit.AbstractPoolTest;
+
+/** The pool conformance suite on one embedded member running tasks in its own JVM. */
+class InProcessHazelcastPoolTest extends AbstractPoolTest {
+
+    @Override
+    public PoolOptions.Builder options() {
+        return PoolOptions.builder().processes(2);
+    }
+
+    @Override
+    public Pool newPool(PoolOptions.Builder options) {
+        return new HazelcastPoolProvider().create(options.build(), HazelcastPoolOptions.builder().build());
+    }
+
+    @Override
+    public String callbackThreadName(Pool pool) {
+        return ((HazelcastPool) pool).callbackThreadName();
+    }
+
+    @Override
+    public int imapWindow(Pool pool) {
+        return ((HazelcastPool) pool).imapWindow();
+    }
+}
