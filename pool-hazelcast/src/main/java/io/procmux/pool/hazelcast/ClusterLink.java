@@ -2,8 +2,6 @@ package io.procmux.pool.hazelcast;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.cluster.Member;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import java.util.ArrayList;
@@ -29,13 +27,11 @@ final class ClusterLink {
 
     /** Starts the member or client {@code options} describe; a member runs {@code threads} tasks at once. */
     static ClusterLink open(HazelcastPoolOptions options, int threads) {
-        String name = "procmux-pool-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
         if (options.client()) {
+            String name = "procmux-pool-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
             return new ClusterLink(HazelcastClient.newHazelcastClient(ClusterConfigs.client(options).setInstanceName(name)));
         }
-        Config config = ClusterConfigs.member(options, threads).setInstanceName(name);
-        MemberRuntime.install(config, options.mode(), threads);
-        return new ClusterLink(Hazelcast.newHazelcastInstance(config));
+        return new ClusterLink(ClusterMember.start(options, threads));
     }
 
     IExecutorService executor() {
