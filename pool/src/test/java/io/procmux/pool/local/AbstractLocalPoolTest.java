@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.procmux.pool.AsyncResult;
 import io.procmux.pool.Pool;
 import io.procmux.pool.PoolOptions;
+import io.procmux.pool.RetryPolicy;
 import io.procmux.pool.SerializableFunction;
 import io.procmux.pool.WorkerDiedException;
 import io.procmux.pool.WorkerOutput;
 import io.procmux.spawn.Spawner;
 import io.procmux.testkit.AbstractPoolTest;
 import io.procmux.testkit.PoolTasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local pool: the shared Python-surface behaviours of {@link AbstractPoolTest}, plus what only
@@ -130,6 +135,24 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
         assertThat(failureOf(dying)).isInstanceOf(WorkerDiedException.class)
                 .hasMessageContaining(killedBySigkill()).hasMessageContaining("killing myself over 1");
         assertThat(pool().apply(PoolTasks::square, 3)).isEqualTo(9);
+        awaitWorkers(pool(), 2);
+    }
+
+    @Test
+    void aTaskWhoseWorkerDiedRunsAgainOnANewWorkerOnlyUnderARetryPolicy(@TempDir Path dir) throws Exception {
+        Path once = dir.resolve("once");
+        Path twice = dir.resolve("twice");
+        Path never = dir.resolve("never");
+        try (LocalPool own = newPool(options().retry(RetryPolicy.maxAttempts(2)))) {
+            long pid = own.apply(Tasks::logPidThenDie, new AbstractMap.SimpleEntry<>(once.toString(), 1));
+            assertThat(Files.readAllLines(once)).hasSize(2).doesNotHaveDuplicates().last().isEqualTo(Long.toString(pid));
+            assertThat(failureOf(own.applyAsync(Tasks::logPidThenDie, new AbstractMap.SimpleEntry<>(twice.toString(), 2))))
+                    .isInstanceOf(WorkerDiedException.class).hasMessageContaining(killedBySigkill());
+            assertThat(Files.readAllLines(twice)).hasSize(2);
+        }
+        assertThat(failureOf(pool().applyAsync(Tasks::logPidThenDie, new AbstractMap.SimpleEntry<>(never.toString(), 1))))
+                .isInstanceOf(WorkerDiedException.class);
+        assertThat(Files.readAllLines(never)).hasSize(1);
         awaitWorkers(pool(), 2);
     }
 

@@ -41,6 +41,25 @@ final class Tasks {
         return code;
     }
 
+    /**
+     * Appends this worker's pid to the log named by the key, then SIGKILLs its worker while the log
+     * has no more lines than the value; returns the pid once it lives through.
+     */
+    static long logPidThenDie(java.util.Map.Entry<String, Integer> logAndDeaths) {
+        Path log = Path.of(logAndDeaths.getKey());
+        long pid = ProcessHandle.current().pid();
+        try {
+            Files.writeString(log, pid + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (Files.readAllLines(log).size() <= logAndDeaths.getValue()) {
+                new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+                Thread.sleep(10_000);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return pid;
+    }
+
     static int killSelf(int x) {
         System.err.println("killing myself over " + x);
         try {
