@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * What a closed pool may leave behind in this JVM: descriptors, threads and zombie children.
@@ -27,15 +29,25 @@ public final class PoolLeaks {
 
     private final Set<Integer> fds;
     private final Set<Thread> threads;
+    private final Predicate<String> foreign;
 
-    private PoolLeaks(Set<Integer> fds, Set<Thread> threads) {
+    private PoolLeaks(Set<Integer> fds, Set<Thread> threads, Predicate<String> foreign) {
         this.fds = fds;
         this.threads = threads;
+        this.foreign = foreign;
     }
 
     /** The descriptors and threads of this JVM now. */
     public static PoolLeaks snapshot() {
-        return new PoolLeaks(OpenFds.list(), Set.copyOf(Thread.getAllStackTraces().keySet()));
+        return snapshot(name -> false);
+    }
+
+    /**
+     * The descriptors and threads of this JVM now; threads whose name {@code foreign} accepts
+     * belong to something else the test runs (a cluster member serving the pool) and are not counted.
+     */
+    public static PoolLeaks snapshot(Predicate<String> foreign) {
+        return new PoolLeaks(OpenFds.list(), Set.copyOf(Thread.getAllStackTraces().keySet()), foreign);
     }
 
     /** Asserts that no thread, descriptor or zombie child has been added since the snapshot. */
@@ -55,9 +67,12 @@ public final class PoolLeaks {
 
     private List<String> extraThreads() {
         List<String> names = new ArrayList<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!threads.contains(t) && t.isAlive() && JDK_THREADS.stream().noneMatch(t.getName()::startsWith)) {
-                names.add(t.getName());
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            Thread t = e.getKey();
+            if (!threads.contains(t) && t.isAlive() && JDK_THREADS.stream().noneMatch(t.getName()::startsWith)
+                    && !foreign.test(t.getName())) {
+                StackTraceElement[] stack = e.getValue();
+                names.add(t.getName() + (stack.length == 0 ? "" : " at " + stack[Math.min(stack.length - 1, 2)]));
             }
         }
         return names;

@@ -22,7 +22,7 @@ public interface PoolLifecycleContract extends PoolTestContext {
     @Test
     default void closeFinishesTheWorkThenRefusesSubmissionsAndLeavesNothing() throws Exception {
         settle();
-        PoolLeaks leaks = PoolLeaks.snapshot();
+        PoolLeaks leaks = PoolLeaks.snapshot(this::isForeignThread);
         Pool own = newPool(options());
         List<AsyncResult<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -55,7 +55,7 @@ public interface PoolLifecycleContract extends PoolTestContext {
     @Test
     default void terminateStopsWorkDuringTasksAndFailsWhatWasPending() throws Exception {
         settle();
-        PoolLeaks leaks = PoolLeaks.snapshot();
+        PoolLeaks leaks = PoolLeaks.snapshot(this::isForeignThread);
         Pool own = newPool(options());
         own.apply(PoolTasks::square, 1);
         List<AsyncResult<Integer>> results = new ArrayList<>();

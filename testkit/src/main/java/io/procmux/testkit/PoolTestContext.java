@@ -33,6 +33,11 @@ public interface PoolTestContext {
     default void settle() throws Exception {
     }
 
+    /** Whether a thread of this name belongs to something the test runs beside the pool (not a leak). */
+    default boolean isForeignThread(String name) {
+        return false;
+    }
+
     /**
      * Called before {@code own} is closed; the returned check runs after it was joined, for what
      * only this backend can leave behind (worker processes, private directories).

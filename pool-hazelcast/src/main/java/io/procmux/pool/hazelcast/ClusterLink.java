@@ -1,12 +1,13 @@
 package io.procmux.pool.hazelcast;
 
 import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.cluster.Member;
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pool's own Hazelcast instance: an embedded member (alone, or joining the given addresses)
@@ -16,22 +17,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Cost of {@link #open}: a member start, about a second.
  */
 final class ClusterLink {
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
     private final HazelcastInstance instance;
     private final IExecutorService executor;
+    private final String clusterName;
+    private final boolean client;
 
-    private ClusterLink(HazelcastInstance instance) {
+    private ClusterLink(HazelcastInstance instance, String clusterName, boolean client) {
         this.instance = instance;
+        this.clusterName = clusterName;
+        this.client = client;
         this.executor = instance.getExecutorService(ClusterConfigs.EXECUTOR);
     }
 
-    /** Starts the member or client {@code options} describe; a member runs {@code threads} tasks at once. */
-    static ClusterLink open(HazelcastPoolOptions options, int threads) {
+    /**
+     * Starts the member or client {@code options} describe, named {@code name}{@code -client} or
+     * {@code -member} (Hazelcast prefixes its threads with it); a member runs {@code threads} tasks at once.
+     */
+    static ClusterLink open(HazelcastPoolOptions options, int threads, String name) {
         if (options.client()) {
-            String name = "procmux-pool-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
-            return new ClusterLink(HazelcastClient.newHazelcastClient(ClusterConfigs.client(options).setInstanceName(name)));
+            ClientConfig config = ClusterConfigs.client(options).setInstanceName(name + "-client");
+            return new ClusterLink(HazelcastClient.newHazelcastClient(config), config.getClusterName(), true);
         }
-        return new ClusterLink(ClusterMember.start(options, threads));
+        Config config = ClusterConfigs.member(options, threads).setInstanceName(name + "-member");
+        return new ClusterLink(ClusterMember.start(config, options.mode(), threads), config.getClusterName(),
+                false);
     }
 
     IExecutorService executor() {
@@ -49,14 +58,21 @@ final class ClusterLink {
         return data;
     }
 
+    String clusterName() {
+        return clusterName;
+    }
+
     /** Whether {@code m} is still in the cluster. */
     boolean isMember(Member m) {
         return instance.getLifecycleService().isRunning() && instance.getCluster().getMembers().contains(m);
     }
 
-    /** Leaves the cluster: gracefully, or at once when {@code now}. */
+    /**
+     * Leaves the cluster: gracefully, or at once when {@code now}. A client always shuts down
+     * gracefully: its tasks were cancelled already, and it holds no cluster data to hand over.
+     */
     void close(boolean now) {
-        if (now) {
+        if (now && !client) {
             instance.getLifecycleService().terminate();
         } else {
             instance.shutdown();

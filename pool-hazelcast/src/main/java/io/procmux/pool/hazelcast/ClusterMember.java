@@ -27,8 +27,12 @@ public final class ClusterMember {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
         }
-        Config config = ClusterConfigs.member(options, threads);
-        MemberRuntime.install(config, options.mode(), threads);
+        return start(ClusterConfigs.member(options, threads), options.mode(), threads);
+    }
+
+    /** Starts a member from {@code config} (see {@link ClusterConfigs#member}) running tasks in {@code mode}. */
+    public static HazelcastInstance start(Config config, ExecutionMode mode, int threads) {
+        MemberRuntime.install(config, mode, threads);
         return Hazelcast.newHazelcastInstance(config);
     }
 

@@ -59,6 +59,15 @@ final class Dispatcher {
         return threadName;
     }
 
+    /** The members that run tasks, as {@code host:port pid N}. */
+    List<String> members() {
+        return link.members().stream().map(m -> address(m) + " pid " + pid(m)).toList();
+    }
+
+    String clusterName() {
+        return link.clusterName();
+    }
+
     /** Throws, naming the reason, unless the pool accepts tasks. */
     synchronized void checkAccepting() {
         if (!accepting) {
@@ -154,9 +163,16 @@ final class Dispatcher {
         if (!gone || m == null) {
             return e;
         }
+        return new MemberLeftException(address(m), m.getUuid().toString(), pid(m), e);
+    }
+
+    private static String address(Member m) {
+        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
+    }
+
+    private static long pid(Member m) {
         String pid = m.getAttribute(ClusterConfigs.PID_ATTRIBUTE);
-        return new MemberLeftException(m.getAddress().getHost() + ":" + m.getAddress().getPort(),
-                m.getUuid().toString(), pid == null ? -1 : Long.parseLong(pid), e);
+        return pid == null ? -1 : Long.parseLong(pid);
     }
 
     private synchronized void release(int count) {

@@ -1,7 +1,6 @@
 package io.procmux.pool.hazelcast;
 
 import io.procmux.pool.AsyncResult;
-import io.procmux.pool.Pool;
 import io.procmux.pool.SerializableBiFunction;
 import io.procmux.pool.SerializableFunction;
 import java.time.Duration;
@@ -27,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost per {@code applyAsync}: one argument encoding, one Hazelcast submission, one result
  * decoding on the results thread. Threads: Hazelcast's and one results thread, none after join.
  */
-final class HazelcastPool implements Pool {
+final class HazelcastPool implements ClusterPool {
     private final int processes;
     private final Dispatcher dispatcher;
     private final Map<Object, byte[]> functions = Collections.synchronizedMap(new WeakHashMap<>());
@@ -142,6 +141,16 @@ final class HazelcastPool implements Pool {
             });
             return done;
         });
+    }
+
+    @Override
+    public List<String> members() {
+        return dispatcher.members();
+    }
+
+    @Override
+    public String clusterName() {
+        return dispatcher.clusterName();
     }
 
     /** The most chunks an imap keeps shipped and not yet consumed. */

@@ -48,8 +48,9 @@ public final class HazelcastPoolProvider implements PoolProvider {
 
     /** Creates a pool on the cluster {@code cluster} describes. */
     public Pool create(PoolOptions options, HazelcastPoolOptions cluster) {
-        ClusterLink link = ClusterLink.open(cluster, options.processes());
-        Dispatcher dispatcher = new Dispatcher(link, options.retry(), "procmux-hz-pool-" + POOLS.incrementAndGet());
+        String name = "procmux-hz-pool-" + POOLS.incrementAndGet();
+        ClusterLink link = ClusterLink.open(cluster, options.processes(), name);
+        Dispatcher dispatcher = new Dispatcher(link, options.retry(), name);
         return new HazelcastPool(options.processes(), dispatcher);
     }
 
