@@ -153,6 +153,12 @@ final class HazelcastPool implements ClusterPool {
         return dispatcher.clusterName();
     }
 
+    /** The cluster and its task-running members, e.g. for {@code procmux doctor --cluster}. */
+    @Override
+    public String toString() {
+        return "hazelcast pool on cluster '" + clusterName() + "', members " + members();
+    }
+
     /** The most chunks an imap keeps shipped and not yet consumed. */
     int imapWindow() {
         return 2 * processes;

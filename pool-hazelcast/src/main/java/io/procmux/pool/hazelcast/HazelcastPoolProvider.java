@@ -4,6 +4,8 @@ import com.google.auto.service.AutoService;
 import io.procmux.pool.Pool;
 import io.procmux.pool.PoolOptions;
 import io.procmux.spi.PoolProvider;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,28 @@ public final class HazelcastPoolProvider implements PoolProvider {
     @Override
     public Optional<Throwable> unavailabilityCause() {
         return Probe.CAUSE;
+    }
+
+    /**
+     * Where a pool would run, read from the {@value HazelcastPoolOptions#PREFIX}{@code *} system
+     * properties without starting anything: {@code cluster}, {@code join} and {@code mode}.
+     */
+    @Override
+    public Map<String, String> capabilities() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        HazelcastPoolOptions o;
+        try {
+            o = HazelcastPoolOptions.fromSystem();
+        } catch (IllegalArgumentException e) {
+            facts.put("config", "invalid: " + e.getMessage());
+            return facts;
+        }
+        facts.put("cluster", System.getProperty(HazelcastPoolOptions.PREFIX + "cluster", "random per pool"));
+        facts.put("join", o.configFile().map(f -> "config file " + f)
+                .orElse(o.client() ? "client of " + o.members() : o.members().isEmpty() ? "one embedded member alone"
+                        : "embedded member joining " + o.members()));
+        facts.put("mode", o.mode().label());
+        return facts;
     }
 
     /** Creates a pool configured by the {@value HazelcastPoolOptions#PREFIX}{@code *} system properties. */
