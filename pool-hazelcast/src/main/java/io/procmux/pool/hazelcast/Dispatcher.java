@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * Cost per invocation: one Hazelcast submission and one small record.
  */
 final class Dispatcher {
+    private static final String TERMINATED = "the pool was terminated before this task finished";
     private final ClusterLink link;
     private final RetryPolicy retry;
     private final ExecutorService results;
@@ -78,11 +80,18 @@ final class Dispatcher {
 
     /** Ships {@code call}; {@code sink} learns how it ended. */
     void send(Invocation call, Sink sink) {
+        sendAll(List.of(call), i -> sink);
+    }
+
+    /** Ships all of {@code calls} or, when the pool stopped accepting, none; call i reports to {@code sinks(i)}. */
+    void sendAll(List<Invocation> calls, IntFunction<Sink> sinks) {
         synchronized (this) {
             checkAccepting();
-            outstanding++;
+            outstanding += calls.size();
         }
-        ship(new Flight(call, sink, 1));
+        for (int i = 0; i < calls.size(); i++) {
+            ship(new Flight(calls.get(i), sinks.apply(i), 1));
+        }
     }
 
     private void ship(Flight f) {
@@ -95,6 +104,10 @@ final class Dispatcher {
         }
         f.member = m;
         flights.add(f);
+        if (isTerminated()) {
+            failLater(f, TERMINATED);
+            return;
+        }
         CompletableFuture<Outcome> future;
         try {
             Future<Outcome> submitted = link.executor().submitToMember(new RemoteCall(f.call), m);
@@ -122,7 +135,7 @@ final class Dispatcher {
         }
         flights.remove(f);
         Throwable failure = error == null ? null : memberLeft(f, unwrap(error));
-        if (failure instanceof MemberLeftException && retry.retriesAfter(f.attempt) && isAccepting()) {
+        if (failure instanceof MemberLeftException && retry.retriesAfter(f.attempt) && !isTerminated()) {
             ship(new Flight(f.call, f.sink, f.attempt + 1));
             return;
         }
@@ -141,8 +154,8 @@ final class Dispatcher {
         }
     }
 
-    private synchronized boolean isAccepting() {
-        return !terminated;
+    private synchronized boolean isTerminated() {
+        return terminated;
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -194,25 +207,32 @@ final class Dispatcher {
             accepting = false;
             terminated = true;
         }
-        IllegalStateException cause = new IllegalStateException("the pool was terminated before this task finished");
         for (Flight f : flights) {
-            if (f.claim()) {
-                flights.remove(f);
-                if (f.future != null) {
-                    f.future.cancel(true);
-                }
-                results.execute(() -> {
-                    try {
-                        f.sink.failed(cause);
-                    } finally {
-                        release(1);
-                    }
-                });
-            }
+            failLater(f, TERMINATED);
         }
         synchronized (this) {
             maybeFinish();
         }
+    }
+
+    /** Unless it was settled already: cancels {@code f} on its member and fails it on the results thread. */
+    private void failLater(Flight f, String why) {
+        if (!f.claim()) {
+            return;
+        }
+        flights.remove(f);
+        CompletableFuture<Outcome> future = f.future;
+        if (future != null) {
+            future.cancel(true);
+        }
+        IllegalStateException cause = new IllegalStateException(why);
+        results.execute(() -> {
+            try {
+                f.sink.failed(cause);
+            } finally {
+                release(1);
+            }
+        });
     }
 
     private void maybeFinish() {

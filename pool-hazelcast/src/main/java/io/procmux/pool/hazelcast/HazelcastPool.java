@@ -105,9 +105,7 @@ final class HazelcastPool implements ClusterPool {
         }
         ClusterResult<List<R>> result = new ClusterResult<>(null, null);
         ChunkedMap<R> gather = new ChunkedMap<>(result, all.size(), calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            dispatcher.send(calls.get(i), gather.chunkAt(i * chunksize));
-        }
+        dispatcher.sendAll(calls, i -> gather.chunkAt(i * chunksize));
         return result;
     }
 

@@ -4,7 +4,9 @@ import com.google.auto.service.AutoService;
 import io.procmux.pool.Pool;
 import io.procmux.pool.PoolOptions;
 import io.procmux.spi.PoolProvider;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +18,9 @@ import java.util.Optional;
  * chosen only when named ({@code -Dprocmux.pool=hazelcast}).
  *
  * <p>Of {@link PoolOptions} it honours the process count (each member's task concurrency and the
- * chunking width) and the retry policy; in {@code local-pool} mode the member's local pool gets
- * the same process count. Cost of {@link #create}: a member (about a second) or a client start.
+ * chunking width) and the retry policy, and refuses the options it cannot honour (initializer,
+ * recycling, JVM options, spawner, multiplexer, codec); in {@code local-pool} mode the member's
+ * local pool gets the same process count. Cost of {@link #create}: a member (about a second) or a client start.
  */
 @AutoService(PoolProvider.class)
 public final class HazelcastPoolProvider implements PoolProvider {
@@ -72,10 +75,28 @@ public final class HazelcastPoolProvider implements PoolProvider {
 
     /** Creates a pool on the cluster {@code cluster} describes. */
     public Pool create(PoolOptions options, HazelcastPoolOptions cluster) {
+        refuseUnsupported(options);
         String name = "procmux-hz-pool-" + POOLS.incrementAndGet();
         ClusterLink link = ClusterLink.open(cluster, options.processes(), name);
         Dispatcher dispatcher = new Dispatcher(link, options.retry(), name);
         return new HazelcastPool(options.processes(), dispatcher);
+    }
+
+    /** Options this backend cannot honour are refused rather than ignored. */
+    private static void refuseUnsupported(PoolOptions o) {
+        List<String> set = new ArrayList<>();
+        o.initializer().ifPresent(i -> set.add("initializer"));
+        o.maxTasksPerChild().ifPresent(n -> set.add("maxTasksPerChild"));
+        if (!o.jvmOptions().isEmpty()) {
+            set.add("jvmOptions");
+        }
+        o.spawner().ifPresent(x -> set.add("spawner"));
+        o.multiplexer().ifPresent(x -> set.add("multiplexer"));
+        o.codec().ifPresent(x -> set.add("codec"));
+        if (!set.isEmpty()) {
+            throw new IllegalArgumentException("the hazelcast pool does not support the pool options " + set
+                    + "; it honours processes and retry (members are configured with procmux.hazelcast.* properties)");
+        }
     }
 
     /** Whether Hazelcast's classes are on the classpath, probed once. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.config.Config;
+import io.procmux.pool.PoolOptions;
 import io.procmux.spi.BackendKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,13 @@ class HazelcastPoolOptionsTest {
         assertThat(c.getClusterName()).isEqualTo("from-file");
         assertThat(c.getNetworkConfig().getPort()).isEqualTo(6100);
         assertThat(c.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void poolOptionsItCannotHonourAreRefusedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> new HazelcastPoolProvider().create(PoolOptions.builder().maxTasksPerChild(3)
+                .jvmOptions(List.of("-Xmx1g")).build())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the hazelcast pool does not support the pool options [maxTasksPerChild, jvmOptions]");
     }
 
     @Test
