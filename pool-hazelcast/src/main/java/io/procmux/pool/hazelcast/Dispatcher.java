@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -116,7 +117,14 @@ final class Dispatcher {
             future = CompletableFuture.failedFuture(e);
         }
         f.future = future;
-        future.whenCompleteAsync((outcome, error) -> settle(f, outcome, error), results);
+        // runs where Hazelcast completes the future (see ClusterLink), and hands over to the results thread
+        future.whenComplete((outcome, error) -> {
+            try {
+                results.execute(() -> settle(f, outcome, error));
+            } catch (RejectedExecutionException e) {
+                // the pool finished after terminate had settled this flight: nothing is waiting for it
+            }
+        });
     }
 
     private synchronized Member pickMember() {
