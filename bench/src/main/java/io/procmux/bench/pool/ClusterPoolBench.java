@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
 
 /**
  * Throughput of the {@code hazelcast} pool beside the {@code local} pool, for a trivial task
- * ({@code x + 1}: the overhead per task) and a 10 ms CPU-bound one (the scaling): {@code local}
+ * ({@code x + 1}: the overhead per task) and a CPU-bound one (the scaling: a fixed number of
+ * xorshift steps, calibrated in this JVM to take 10 ms on an idle core): {@code local}
  * with 2 workers, one embedded member running tasks in-process on 2 threads, and a client of 3
  * member JVMs on loopback with 2 threads each. Prints one JSON object per configuration.
  *
@@ -36,31 +37,47 @@ public final class ClusterPoolBench {
         return x + 1;
     }
 
-    /** Spins {@code millis} ms of CPU on the calling thread. */
-    static long spin(int millis) {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        long n = 0;
-        while (System.nanoTime() < end) {
-            n++;
+    /** A fixed amount of CPU work: {@code iterations} steps of xorshift; returns the last value. */
+    static long work(long iterations) {
+        long x = 88172645463325252L;
+        for (long i = 0; i < iterations; i++) {
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
         }
-        return n;
+        return x;
+    }
+
+    /** How many {@link #work} steps take 10 ms of CPU here: the fastest of a few timed runs. */
+    static long tenMillisOfWork() {
+        long probe = 2_000_000;
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 15; i++) {
+            long s = System.nanoTime();
+            if (work(probe) == 42) {
+                throw new IllegalStateException("unexpected");
+            }
+            best = Math.min(best, System.nanoTime() - s);
+        }
+        return probe * 10_000_000L / best;
     }
 
     public static void main(String[] args) throws Exception {
         int trivial = Integer.parseInt(args[0]);
         int cpu = Integer.parseInt(args[1]);
+        long steps = tenMillisOfWork();
         PoolOptions two = PoolOptions.builder().processes(2).workerOutput(WorkerOutput.INHERIT).build();
         try (Pool local = Backends.select(BackendKind.POOL, "local").create(two)) {
-            measure("local, 2 workers", local, trivial, cpu);
+            measure("local, 2 workers", local, trivial, cpu, steps);
         }
         HazelcastPoolProvider hz = new HazelcastPoolProvider();
         try (Pool one = hz.create(two, HazelcastPoolOptions.builder().build())) {
-            measure("hazelcast, 1 embedded member", one, trivial, cpu);
+            measure("hazelcast, 1 embedded member", one, trivial, cpu, steps);
         }
         List<Process> members = startMembers(3);
         try (Pool three = hz.create(PoolOptions.builder().processes(6).build(), HazelcastPoolOptions.builder()
                 .clusterName(cluster).client(true).members(addresses).build())) {
-            measure("hazelcast, client of 3 member JVMs", three, trivial, cpu);
+            measure("hazelcast, client of 3 member JVMs", three, trivial, cpu, steps);
         } finally {
             for (Process p : members) {
                 p.getOutputStream().close();
@@ -102,7 +119,7 @@ public final class ClusterPoolBench {
         return started;
     }
 
-    private static void measure(String config, Pool pool, int trivial, int cpu) throws Exception {
+    private static void measure(String config, Pool pool, int trivial, int cpu, long steps) throws Exception {
         asyncRun(pool, trivial / 4);
         double asyncPerSec = asyncRun(pool, trivial);
         List<Integer> items = IntStream.range(0, trivial * 10).boxed().toList();
@@ -110,9 +127,9 @@ public final class ClusterPoolBench {
         long m = System.nanoTime();
         pool.map(ClusterPoolBench::inc, items);
         double mapPerSec = items.size() / ((System.nanoTime() - m) / 1e9);
-        List<Integer> tens = IntStream.range(0, cpu).map(i -> 10).boxed().toList();
+        List<Long> tens = IntStream.range(0, cpu).mapToObj(i -> steps).toList();
         long c = System.nanoTime();
-        pool.map(ClusterPoolBench::spin, tens, 1);
+        pool.map(ClusterPoolBench::work, tens, 1);
         double cpuPerSec = cpu / ((System.nanoTime() - c) / 1e9);
         System.out.printf("{\"config\": \"%s\", \"apply_async_per_s\": %.0f, \"us_per_task\": %.1f, \"map_per_s\": %.0f,"
                 + " \"cpu10ms_per_s\": %.1f}%n", config, asyncPerSec, 1e6 / asyncPerSec, mapPerSec, cpuPerSec);
