@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How to build a {@link Pool}: worker count, an initializer run once per worker, recycling after
  * {@code maxTasksPerChild} tasks, JVM options for workers, what to do with worker output, and the
- * backends to build it from (each defaults to what {@link io.procmux.spi.Backends} selects).
+ * backends to build it from (each defaults to what {@link io.procmux.spi.Backends} selects), and
+ * the {@link RetryPolicy} for tasks whose worker died.
  * Immutable; build with {@link #builder()}.
  */
 public final class PoolOptions {
@@ -23,6 +24,7 @@ public final class PoolOptions {
     private final @Nullable Spawner spawner;
     private final @Nullable Multiplexer multiplexer;
     private final @Nullable Codec<Object> codec;
+    private final RetryPolicy retry;
 
     private PoolOptions(Builder b) {
         this.processes = b.processes;
@@ -33,6 +35,7 @@ public final class PoolOptions {
         this.spawner = b.spawner;
         this.multiplexer = b.multiplexer;
         this.codec = b.codec;
+        this.retry = b.retry;
     }
 
     /** A builder with the defaults: one worker per available processor, inherited output. */
@@ -80,6 +83,11 @@ public final class PoolOptions {
         return Optional.ofNullable(codec);
     }
 
+    /** Whether a task whose worker died runs again (default {@link RetryPolicy#none()}). */
+    public RetryPolicy retry() {
+        return retry;
+    }
+
     /** Builds {@link PoolOptions}. Not thread-safe. */
     public static final class Builder {
         private int processes = Runtime.getRuntime().availableProcessors();
@@ -90,6 +98,7 @@ public final class PoolOptions {
         private @Nullable Spawner spawner;
         private @Nullable Multiplexer multiplexer;
         private @Nullable Codec<Object> codec;
+        private RetryPolicy retry = RetryPolicy.none();
 
         private Builder() {
         }
@@ -145,6 +154,12 @@ public final class PoolOptions {
         /** The codec for task payloads. */
         public Builder codec(Codec<Object> c) {
             this.codec = c;
+            return this;
+        }
+
+        /** Runs a task again when its worker dies, up to the policy's attempts; for idempotent tasks only. */
+        public Builder retry(RetryPolicy policy) {
+            this.retry = policy;
             return this;
         }
 

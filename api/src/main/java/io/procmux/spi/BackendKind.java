@@ -31,10 +31,10 @@ public final class BackendKind<P extends Backend> {
             "codec", "codec", CodecProvider.class,
             Map.of("struct", "procmux-codec-struct"));
 
-    /** Process pools: {@code local}. */
+    /** Process pools: {@code local}, {@code hazelcast}. */
     public static final BackendKind<PoolProvider> POOL = new BackendKind<>(
             "pool", "pool", PoolProvider.class,
-            Map.of("local", "procmux-pool"));
+            Map.of("local", "procmux-pool", "hazelcast", "procmux-pool-hazelcast"));
 
     /** Process tables: {@code procfs}, {@code jvm}. */
     public static final BackendKind<ProcessTableProvider> PROC = new BackendKind<>(

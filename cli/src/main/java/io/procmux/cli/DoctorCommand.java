@@ -1,6 +1,7 @@
 package io.procmux.cli;
 
 import io.procmux.spawn.Spawner;
+import io.procmux.spi.BackendKind;
 import io.procmux.spi.SpawnerProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -41,6 +42,11 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     private boolean json;
 
+    @Option(names = "--cluster", description = "Join the configured Hazelcast cluster (procmux.hazelcast.* "
+            + "properties) and list its members; without it, a hazelcast pool's configuration is shown "
+            + "when procmux.pool=hazelcast, and nothing is started.")
+    private boolean cluster;
+
     @Inject
     private BackendInventory inventory;
 
@@ -61,6 +67,9 @@ final class DoctorCommand implements Callable<Integer> {
         report.put("limits", facts.limits());
         report.put("features", facts.features());
         report.put("backends", backends(BackendReport.of(inventory, options)));
+        if (cluster || ClusterFacts.configured()) {
+            report.put("cluster", ClusterFacts.report(inventory.catalog(BackendKind.POOL), cluster));
+        }
         report.put("integration tests", integrationTests());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -108,7 +108,8 @@ public final class LocalPoolProvider implements PoolProvider {
         int max = options.maxTasksPerChild().orElse(0);
         try {
             String thread = "procmux-pool-" + POOLS.incrementAndGet();
-            PoolEngine engine = new PoolEngine(options.processes(), max, init, codec, mux, launcher, thread, release);
+            PoolEngine engine = new PoolEngine(options.processes(), max, init, codec, mux, launcher, thread, release,
+                    options.retry());
             return new LocalPool(options.processes(), codec, engine, thread);
         } catch (IOException | RuntimeException e) {
             launcher.close();

@@ -5,6 +5,7 @@ import io.procmux.ipc.UnixServer;
 import io.procmux.mux.EventSink;
 import io.procmux.mux.Events;
 import io.procmux.mux.Multiplexer;
+import io.procmux.pool.RetryPolicy;
 import io.procmux.pool.WorkerDiedException;
 import io.procmux.spawn.Signal;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * a round trip needs no hand-off to the I/O thread on the way out. Each worker has up to
  * {@value #DEPTH} tasks in flight and runs them in order: when it dies, the first task without a
  * result fails with {@link WorkerDiedException} and the others, never started, go back to the
- * front of the queue. Completions (user callbacks included) run on the I/O thread outside the lock.
+ * front of the queue (the first one too while the pool's {@link RetryPolicy} allows another attempt).
+ * Completions (user callbacks included) run on the I/O thread outside the lock.
  *
  * <p>Threads: one ({@code procmux-pool-N}). Cost: frames are batched per worker per loop turn.
  */
@@ -48,6 +50,7 @@ final class PoolEngine implements EventSink {
     private final Multiplexer mux;
     private final WorkerLauncher launcher;
     private final Runnable release;
+    private final RetryPolicy retry;
     final ArrayDeque<Task> queue = new ArrayDeque<>();
     final List<Worker> workers = new ArrayList<>();
     private final Handshakes handshakes;
@@ -67,7 +70,7 @@ final class PoolEngine implements EventSink {
     long serviceNanos = Scheduling.UNKNOWN;
 
     PoolEngine(int processes, int maxTasksPerChild, byte[] initializer, Codec<Object> codec, Multiplexer mux,
-            WorkerLauncher launcher, String threadName, Runnable release) throws IOException {
+            WorkerLauncher launcher, String threadName, Runnable release, RetryPolicy retry) throws IOException {
         this.processes = processes;
         this.maxTasksPerChild = maxTasksPerChild;
         this.initializer = initializer;
@@ -75,6 +78,7 @@ final class PoolEngine implements EventSink {
         this.mux = mux;
         this.launcher = launcher;
         this.release = release;
+        this.retry = retry;
         this.handshakes = new Handshakes(mux);
         this.thread = new Thread(new IoLoop(this, mux), threadName);
         synchronized (this) {
@@ -337,7 +341,10 @@ final class PoolEngine implements EventSink {
         closeWorker(w);
         workers.remove(w);
         Task first = w.requeueAllButFirst(queue);
-        if (first != null) {
+        if (first != null && retry.retriesAfter(first.attempt) && (phase == Phase.RUNNING || phase == Phase.CLOSING)) {
+            first.attempt++;
+            queue.addFirst(first);
+        } else if (first != null) {
             WorkerDiedException died = new WorkerDiedException(w.pid(), w.exitText(), w.err.lines());
             completions.add(() -> first.outcome.failed(died));
         }

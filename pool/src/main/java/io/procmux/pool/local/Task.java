@@ -2,8 +2,8 @@ package io.procmux.pool.local;
 
 /**
  * One unit of work on its way to a worker: an id, the function to run, how to run it, the encoded
- * argument, and where the outcome goes. Immutable; a task that never started may be sent again to
- * another worker.
+ * argument, and where the outcome goes. Immutable but for {@link #attempt}; a task that never
+ * started may be sent again to another worker, and one whose worker died too, under a retry policy.
  *
  * <p>Cost: one small object per task (per chunk for map).
  */
@@ -13,6 +13,8 @@ final class Task {
     final byte mode;
     final byte[] argument;
     final Outcome outcome;
+    /** Which run this is, from 1; raised by the engine, under its lock, when it retries the task. */
+    int attempt = 1;
 
     Task(long id, FunctionRef fn, byte mode, byte[] argument, Outcome outcome) {
         this.id = id;

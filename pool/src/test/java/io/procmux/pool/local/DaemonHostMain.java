@@ -1,6 +1,7 @@
 package io.procmux.pool.local;
 
 import io.procmux.pool.JvmProcess;
+import io.procmux.testkit.PoolTasks;
 
 /** Starts a daemon JvmProcess that sleeps, prints its pid, and exits normally. */
 public final class DaemonHostMain {
@@ -8,7 +9,7 @@ public final class DaemonHostMain {
     }
 
     public static void main(String[] args) throws Exception {
-        JvmProcess p = new JvmProcess(() -> Tasks.sleepThenEcho(60_000), "daemon");
+        JvmProcess p = new JvmProcess(() -> PoolTasks.sleepThenEcho(60_000), "daemon");
         p.setDaemon(true);
         p.start();
         System.out.println(p.pid());

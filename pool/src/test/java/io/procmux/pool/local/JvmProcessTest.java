@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.procmux.pool.JvmProcess;
+import io.procmux.testkit.PoolTasks;
 import io.procmux.testkit.ProcScan;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -51,7 +52,7 @@ class JvmProcessTest {
 
     @Test
     void aRunThatThrowsExitsWithOne() throws Exception {
-        JvmProcess p = new JvmProcess(() -> Tasks.fail(1), "failing");
+        JvmProcess p = new JvmProcess(() -> PoolTasks.fail(1), "failing");
         p.start();
         p.join();
         assertThat(p.exitCode()).isEqualTo(OptionalInt.of(1));
@@ -59,8 +60,8 @@ class JvmProcessTest {
 
     @Test
     void terminateAndKillGiveNegativeExitCodes() throws Exception {
-        JvmProcess a = new JvmProcess(() -> Tasks.sleepThenEcho(30_000), "sleeper-a");
-        JvmProcess b = new JvmProcess(() -> Tasks.sleepThenEcho(30_000), "sleeper-b");
+        JvmProcess a = new JvmProcess(() -> PoolTasks.sleepThenEcho(30_000), "sleeper-a");
+        JvmProcess b = new JvmProcess(() -> PoolTasks.sleepThenEcho(30_000), "sleeper-b");
         a.start();
         b.start();
         assertThat(a.join(Duration.ofMillis(300))).isFalse();

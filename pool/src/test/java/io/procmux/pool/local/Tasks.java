@@ -12,14 +12,6 @@ final class Tasks {
     private Tasks() {
     }
 
-    static int square(int x) {
-        return x * x;
-    }
-
-    static Object identity(Object o) {
-        return o;
-    }
-
     static void writePid(String file) {
         try {
             Files.writeString(Path.of(file), Long.toString(ProcessHandle.current().pid()));
@@ -39,27 +31,33 @@ final class Tasks {
     }
 
     static long sleepThenPid(int millis) {
-        sleepThenEcho(millis);
+        io.procmux.testkit.PoolTasks.sleepThenEcho(millis);
         return ProcessHandle.current().pid();
-    }
-
-    static int sleepThenEcho(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return millis;
-    }
-
-    static int fail(int x) {
-        throw new IllegalStateException("task failed on " + x);
     }
 
     static int exitWorker(int code) {
         System.err.println("about to exit with " + code);
         System.exit(code);
         return code;
+    }
+
+    /**
+     * Appends this worker's pid to the log named by the key, then SIGKILLs its worker while the log
+     * has no more lines than the value; returns the pid once it lives through.
+     */
+    static long logPidThenDie(java.util.Map.Entry<String, Integer> logAndDeaths) {
+        Path log = Path.of(logAndDeaths.getKey());
+        long pid = ProcessHandle.current().pid();
+        try {
+            Files.writeString(log, pid + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (Files.readAllLines(log).size() <= logAndDeaths.getValue()) {
+                new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+                Thread.sleep(10_000);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return pid;
     }
 
     static int killSelf(int x) {

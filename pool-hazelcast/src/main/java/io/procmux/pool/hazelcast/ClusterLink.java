@@ -1,0 +1,96 @@
+package io.procmux.pool.hazelcast;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.internal.util.ConcurrencyUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The pool's own Hazelcast instance: an embedded member (alone, or joining the given addresses)
+ * or a client of an existing cluster, started by {@link #open} and shut down by {@link #close}.
+ *
+ * <p>Threads: Hazelcast's (tens for a member, fewer for a client), all gone after {@link #close}.
+ * Cost of {@link #open}: a member start, about a second.
+ */
+final class ClusterLink {
+    private final HazelcastInstance instance;
+    private final IExecutorService executor;
+    private final String clusterName;
+    private final boolean client;
+
+    private ClusterLink(HazelcastInstance instance, String clusterName, boolean client) {
+        this.instance = instance;
+        this.clusterName = clusterName;
+        this.client = client;
+        this.executor = instance.getExecutorService(ClusterConfigs.EXECUTOR);
+    }
+
+    /**
+     * Starts the member or client {@code options} describe, named {@code name}{@code -client} or
+     * {@code -member} (Hazelcast prefixes its threads with it); a member runs {@code threads} tasks at once.
+     */
+    static ClusterLink open(HazelcastPoolOptions options, int threads, String name) {
+        avoidThreadPerCompletion();
+        if (options.client()) {
+            ClientConfig config = ClusterConfigs.client(options).setInstanceName(name + "-client");
+            return new ClusterLink(HazelcastClient.newHazelcastClient(config), config.getClusterName(), true);
+        }
+        Config config = ClusterConfigs.member(options, threads).setInstanceName(name + "-member");
+        return new ClusterLink(ClusterMember.start(config, options.mode(), threads), config.getClusterName(),
+                false);
+    }
+
+    /**
+     * Where the common fork-join pool has a single thread (2 cores or fewer), Hazelcast completes
+     * its futures' dependents on a new thread each (about 1 ms of CPU per task); there, make them
+     * run on the completing thread instead, as Hazelcast does internally. JVM-wide and once.
+     */
+    private static void avoidThreadPerCompletion() {
+        if (ForkJoinPool.getCommonPoolParallelism() <= 1
+                && ConcurrencyUtil.getDefaultAsyncExecutor() != ConcurrencyUtil.CALLER_RUNS) {
+            ConcurrencyUtil.setDefaultAsyncExecutor(ConcurrencyUtil.CALLER_RUNS);
+        }
+    }
+
+    IExecutorService executor() {
+        return executor;
+    }
+
+    /** The members that run tasks (lite members excluded), in the cluster's order. */
+    List<Member> members() {
+        List<Member> data = new ArrayList<>();
+        for (Member m : instance.getCluster().getMembers()) {
+            if (!m.isLiteMember()) {
+                data.add(m);
+            }
+        }
+        return data;
+    }
+
+    String clusterName() {
+        return clusterName;
+    }
+
+    /** Whether {@code m} is still in the cluster. */
+    boolean isMember(Member m) {
+        return instance.getLifecycleService().isRunning() && instance.getCluster().getMembers().contains(m);
+    }
+
+    /**
+     * Leaves the cluster: gracefully, or at once when {@code now}. A client always shuts down
+     * gracefully: its tasks were cancelled already, and it holds no cluster data to hand over.
+     */
+    void close(boolean now) {
+        if (now && !client) {
+            instance.getLifecycleService().terminate();
+        } else {
+            instance.shutdown();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.procmux.pool.hazelcast;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.core.LifecycleListener;
+import io.procmux.pool.Pool;
+import io.procmux.pool.PoolOptions;
+import io.procmux.pool.WorkerOutput;
+import io.procmux.spi.BackendKind;
+import io.procmux.spi.Backends;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a member started by procmux knows about running tasks: its {@link ExecutionMode} and, in
+ * {@code local-pool} mode, its own pool of worker JVMs, reached through {@link Backends} (backend
+ * {@code local}) and started on the first task. Kept in the member's user context; the pool is
+ * terminated when the member shuts down.
+ *
+ * <p>Threads and processes: those of the local pool once started (one I/O thread, one JVM per
+ * process); none in {@code in-process} mode.
+ */
+public final class MemberRuntime implements LifecycleListener {
+    static final String KEY = "procmux.member";
+    private final ExecutionMode mode;
+    private final int processes;
+    private @Nullable Pool local;
+    private boolean closed;
+
+    private MemberRuntime(ExecutionMode mode, int processes) {
+        this.mode = mode;
+        this.processes = processes;
+    }
+
+    /** Installs a runtime with this mode (and local pool size) in {@code config}, closed on member shutdown. */
+    public static void install(Config config, ExecutionMode mode, int processes) {
+        MemberRuntime runtime = new MemberRuntime(mode, processes);
+        config.getUserContext().put(KEY, runtime);
+        config.addListenerConfig(new ListenerConfig(runtime));
+    }
+
+    /** The runtime of {@code member}, or null for a member procmux did not configure. */
+    static @Nullable MemberRuntime of(HazelcastInstance member) {
+        return member.getUserContext().get(KEY) instanceof MemberRuntime r ? r : null;
+    }
+
+    /** Runs {@code call} as this member's mode says; a worker death or a stopped pool becomes a failed outcome. */
+    Outcome run(Invocation call) {
+        if (mode == ExecutionMode.IN_PROCESS) {
+            return Invocation.run(call);
+        }
+        try {
+            return localPool().apply(Invocation::run, call);
+        } catch (ExecutionException e) {
+            return Outcome.failure(e.getCause() == null ? e : e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.failure(new IllegalStateException("the member was stopped while its local pool ran the task"));
+        } catch (RuntimeException e) {
+            return Outcome.failure(e);
+        }
+    }
+
+    private synchronized Pool localPool() {
+        if (closed) {
+            throw new IllegalStateException("the member is shutting down; its local pool is closed");
+        }
+        if (local == null) {
+            local = Backends.select(BackendKind.POOL, "local").create(PoolOptions.builder().processes(processes)
+                    .workerOutput(WorkerOutput.INHERIT).build());
+        }
+        return local;
+    }
+
+    @Override
+    public void stateChanged(LifecycleEvent event) {
+        if (event.getState() == LifecycleEvent.LifecycleState.SHUTTING_DOWN) {
+            close();
+        }
+    }
+
+    /** Terminates the local pool, if started, and waits up to 10 s for its workers. */
+    void close() {
+        Pool p;
+        synchronized (this) {
+            closed = true;
+            p = local;
+            local = null;
+        }
+        if (p != null) {
+            p.terminate();
+            try {
+                p.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
