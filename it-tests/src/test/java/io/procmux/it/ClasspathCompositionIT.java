@@ -33,7 +33,7 @@ class ClasspathCompositionIT {
         assertThat(r.names("codec")).containsExactly("struct");
         assertThat(r.names("proc")).containsExactly("procfs", "jvm");
         assertThat(r.names("ipc")).containsExactly("unix");
-        assertThat(r.names("pool")).containsExactly("local");
+        assertThat(r.names("pool")).containsExactly("local", "hazelcast");
     }
 
     @Test
