@@ -31,18 +31,19 @@ for m, title, better in metrics:
     print(f"| {title} | {cells} | {ratio:.2f}x ({better} is better) |")
 print()
 
-cold = [r for r in rows if r["impl"] in ("procmux", "procmux-nocds")]
-if any(r["impl"] == "procmux-nocds" for r in cold):
+cold = [r for r in rows if r["impl"] in ("procmux-cold", "procmux-cold-cds")]
+if any(r["impl"] == "procmux-cold-cds" for r in cold):
     print("### procmux cold start, step by step")
     print()
     print("`ready` is this JVM's part (the backends found and loaded, the pool created); the rest, to the first")
-    print("result, is the two workers starting (JVM start, worker main, the task's classes). With the archive the")
-    print("workers map the class-data archive the pool trained (`WorkerArchive`); without it, `-Dprocmux.pool.cds=false`.")
-    print("Medians over the rounds, with min and max.")
+    print("result, is the two workers starting (JVM start, worker main, the task's classes). The default is without the")
+    print("archive; with it (`-Dprocmux.pool.cds=true`) the workers map the class-data archive a pool trained (`WorkerArchive`).")
+    print("Each is a process of its own that measures the cold start and ends (`PoolBench cold`), the two alternating in")
+    print("every round; medians over the rounds, with min and max.")
     print()
     print("| workers | ready, ms | to first result, ms | workers' part, ms |")
     print("|---|---|---|---|")
-    for impl, name in (("procmux", "with the class-data archive"), ("procmux-nocds", "without it")):
+    for impl, name in (("procmux-cold", "without the class-data archive (default)"), ("procmux-cold-cds", "with it (opt-in)")):
         rs = [r for r in cold if r["impl"] == impl]
         def cell(xs):
             return f"{statistics.median(xs):,.1f} ({min(xs):,.1f}–{max(xs):,.1f})"

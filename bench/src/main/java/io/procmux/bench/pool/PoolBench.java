@@ -19,10 +19,10 @@ import java.util.stream.IntStream;
  * list, and the median of {@value #MAP_TIMED} after {@value #MAP_WARMUP} more. Prints one JSON object.
  *
  * <p>The cold start is split into {@code ready_ms} (the backends found and the pool created, in
- * this JVM) and {@code cold_ms} (to the first result, so it includes the workers' start). Workers
- * map the pool's class-data archive when one exists (see the pool's README section); with
- * {@code -Dprocmux.pool.cds=false} they do not, and the JSON's {@code impl} says
- * {@code procmux-nocds}.
+ * this JVM) and {@code cold_ms} (to the first result, so it includes the workers' start). With
+ * {@code -Dprocmux.pool.cds=true} workers map the pool's opt-in class-data archive (see the pool's
+ * README section), and the JSON's {@code impl} ends in {@code -cds}; a cold-only run's starts with
+ * {@code procmux-cold}.
  *
  * <p>Usage: {@code PoolBench APPLY_ROUNDS ASYNC_TASKS MAP_ITEMS}, or {@code PoolBench cold} for the
  * cold start alone. Cost: spawns two worker JVMs.
@@ -44,7 +44,8 @@ public final class PoolBench {
         int applyRounds = coldOnly ? 0 : Integer.parseInt(args[0]);
         int asyncTasks = coldOnly ? 0 : Integer.parseInt(args[1]);
         int mapItems = coldOnly ? 0 : Integer.parseInt(args[2]);
-        String impl = "false".equals(System.getProperty("procmux.pool.cds")) ? "procmux-nocds" : "procmux";
+        String impl = (coldOnly ? "procmux-cold" : "procmux")
+                + ("true".equals(System.getProperty("procmux.pool.cds")) ? "-cds" : "");
         long t0 = System.nanoTime();
         try (Pool pool = Backends.select(BackendKind.POOL).create(PoolOptions.builder().processes(2)
                 .workerOutput(WorkerOutput.INHERIT).build())) {

@@ -18,9 +18,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The class-data-sharing (AppCDS) archive of worker JVMs: the classes a worker loads, parsed and
- * verified once, then mapped by every later worker with the same JDK and class path, which starts
- * it faster (figures in bench/RESULTS.md, "Process pool").
+ * The class-data-sharing (AppCDS) archive of worker JVMs, opt-in: the classes a worker loads, parsed
+ * and verified once, then mapped by every later worker with the same JDK and class path. Measured
+ * here it saved nothing a worker's start could show (bench/RESULTS.md, "Process pool": the JDK's
+ * own classes are already shared by default, and a worker loads few others), so it is off unless
+ * the system property {@value #PROPERTY} is {@code true}.
  *
  * <p>JDK 17 cannot make such an archive by itself, so a pool without one asks its first worker to
  * write it when it exits ({@code -XX:ArchiveClassesAtExit}, into a file of its own); when the pool
@@ -31,15 +33,15 @@ import org.jspecify.annotations.Nullable;
  * times, and the worker's JVM options, so a changed jar gets a new archive, not a rejected one.
  *
  * <p>Where: {@code $XDG_CACHE_HOME/procmux} or {@code ~/.cache/procmux} (made 0700), or the
- * directory in the system property {@value #DIRECTORY_PROPERTY}. Off when the system property
- * {@value #PROPERTY} is {@code false}, when the user's JVM options already choose a CDS setting,
- * and when the class path holds a directory (JDK 17 archives jars only).
+ * directory in the system property {@value #DIRECTORY_PROPERTY}. Off unless the system property
+ * {@value #PROPERTY} is {@code true}; off also when the user's JVM options already choose a CDS
+ * setting, and when the class path holds a directory (JDK 17 archives jars only).
  *
  * <p>Cost: a hash over the class path's entries per pool; the training worker takes longer to exit
  * (the archive is written then, about 1 MB, once per JDK and class path).
  */
 final class WorkerArchive {
-    /** {@code false} turns the archive off. */
+    /** {@code true} turns the archive on. */
     static final String PROPERTY = "procmux.pool.cds";
     /** Where archives are kept, instead of the user's cache directory. */
     static final String DIRECTORY_PROPERTY = "procmux.pool.cdsDir";
@@ -63,8 +65,8 @@ final class WorkerArchive {
 
     /** As {@link #forWorkers(List)}, for workers started with {@code classPath}. */
     static WorkerArchive forWorkers(List<String> jvmOptions, String classPath) {
-        if ("false".equals(System.getProperty(PROPERTY))) {
-            return off("-D" + PROPERTY + "=false");
+        if (!"true".equals(System.getProperty(PROPERTY))) {
+            return off("off unless -D" + PROPERTY + "=true");
         }
         for (String o : jvmOptions) {
             if (o.startsWith("-Xshare") || o.contains("SharedArchiveFile") || o.contains("ArchiveClassesAtExit")) {

@@ -14,12 +14,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The workers' class-data archive: when it is off and why, and a real pool training then mapping it. */
 class WorkerArchiveTest {
+
+    @BeforeAll
+    static void optIn() {
+        System.setProperty(WorkerArchive.PROPERTY, "true");
+    }
+
+    @AfterAll
+    static void optOut() {
+        System.clearProperty(WorkerArchive.PROPERTY);
+    }
+
+    @Test
+    void isOffUnlessAskedFor(@TempDir Path dir) throws IOException {
+        Path jar = Files.write(dir.resolve("a.jar"), new byte[] {1});
+        System.clearProperty(WorkerArchive.PROPERTY);
+        try {
+            WorkerArchive a = WorkerArchive.forWorkers(List.of(), jar.toString());
+            assertThat(a.path()).isEmpty();
+            assertThat(a.reason()).contains(WorkerArchive.PROPERTY + "=true");
+        } finally {
+            System.setProperty(WorkerArchive.PROPERTY, "true");
+        }
+    }
 
     @Test
     void isOffForAClassPathWithADirectory(@TempDir Path dir) {
@@ -67,6 +92,7 @@ class WorkerArchiveTest {
     private static String host(String classPath, Path cache) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens", "java.base/java.io=ALL-UNNAMED", "-D" + WorkerArchive.DIRECTORY_PROPERTY + "=" + cache,
+                "-D" + WorkerArchive.PROPERTY + "=true",
                 "-cp", classPath, ArchiveHostMain.class.getName(), "worker-")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
