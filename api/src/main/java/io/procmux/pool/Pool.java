@@ -73,6 +73,15 @@ public interface Pool extends AutoCloseable {
     int processes();
 
     /**
+     * Python's default {@code map} chunk size: {@code divmod(items, 4 * processes)}, plus one when
+     * there is a remainder; 0 for no items. Backends use it where the caller gives no chunk size.
+     */
+    static int defaultChunksize(int items, int processes) {
+        int buckets = 4 * processes;
+        return items == 0 ? 0 : (items + buckets - 1) / buckets;
+    }
+
+    /**
      * {@link #shutdown()} then {@link #join()}: the submitted work finishes. Restores the interrupt
      * flag if interrupted while joining.
      */

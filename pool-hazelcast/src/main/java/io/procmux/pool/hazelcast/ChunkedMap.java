@@ -48,10 +48,4 @@ final class ChunkedMap<R> {
             }
         };
     }
-
-    /** Python's default chunk size for {@code items} over {@code processes}: ceil(items / (4 * processes)). */
-    static int defaultChunksize(int items, int processes) {
-        int buckets = 4 * processes;
-        return items == 0 ? 0 : (items + buckets - 1) / buckets;
-    }
 }

@@ -1,6 +1,7 @@
 package io.procmux.pool.hazelcast;
 
 import io.procmux.pool.AsyncResult;
+import io.procmux.pool.Pool;
 import io.procmux.pool.SerializableBiFunction;
 import io.procmux.pool.SerializableFunction;
 import java.time.Duration;
@@ -81,7 +82,7 @@ final class HazelcastPool implements ClusterPool {
     @Override
     public <A, R> AsyncResult<List<R>> mapAsync(SerializableFunction<A, R> fn, Iterable<? extends A> items) {
         List<Object> all = listOf(items);
-        return mapChunks(fn, Invocation.CHUNK, all, ChunkedMap.defaultChunksize(all.size(), processes));
+        return mapChunks(fn, Invocation.CHUNK, all, Pool.defaultChunksize(all.size(), processes));
     }
 
     @Override
@@ -91,7 +92,7 @@ final class HazelcastPool implements ClusterPool {
         for (Map.Entry<A, B> e : pairs) {
             all.add(new Object[] {e.getKey(), e.getValue()});
         }
-        return this.<R>mapChunks(fn, Invocation.STAR_CHUNK, all, ChunkedMap.defaultChunksize(all.size(), processes)).get();
+        return this.<R>mapChunks(fn, Invocation.STAR_CHUNK, all, Pool.defaultChunksize(all.size(), processes)).get();
     }
 
     /** Encodes every chunk first (so a bad item ships nothing), then ships them all. */

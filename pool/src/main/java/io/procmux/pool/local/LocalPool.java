@@ -77,7 +77,7 @@ final class LocalPool implements Pool {
     @Override
     public <A, R> AsyncResult<List<R>> mapAsync(SerializableFunction<A, R> fn, Iterable<? extends A> items) {
         Object[] all = toArray(items);
-        return submitMap(fn, Frames.MODE_CHUNK, all, MapJob.defaultChunksize(all.length, processes));
+        return submitMap(fn, Frames.MODE_CHUNK, all, Pool.defaultChunksize(all.length, processes));
     }
 
     @Override
@@ -88,7 +88,7 @@ final class LocalPool implements Pool {
             list.add(new Object[] {e.getKey(), e.getValue()});
         }
         Object[] all = list.toArray();
-        return this.<R>submitMap(fn, Frames.MODE_STAR_CHUNK, all, MapJob.defaultChunksize(all.length, processes)).get();
+        return this.<R>submitMap(fn, Frames.MODE_STAR_CHUNK, all, Pool.defaultChunksize(all.length, processes)).get();
     }
 
     private <R> AsyncResult<List<R>> submitMap(Object fn, byte mode, Object[] all, int chunksize) {

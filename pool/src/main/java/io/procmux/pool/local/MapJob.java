@@ -22,7 +22,7 @@ final class MapJob<R> {
         this.values = new Object[size];
         this.remaining = chunks;
         if (chunks == 0) {
-            result.succeed(List.of());
+            result.complete(List.of());
         }
     }
 
@@ -40,7 +40,7 @@ final class MapJob<R> {
                 if (last) {
                     @SuppressWarnings("unchecked")
                     List<R> list = (List<R>) Collections.unmodifiableList(Arrays.asList(values)); // no copy: values is complete and ours
-                    result.succeed(list);
+                    result.complete(list);
                 }
             }
 
@@ -56,14 +56,5 @@ final class MapJob<R> {
                 }
             }
         };
-    }
-
-    /** Python's default chunk size: {@code divmod(len, 4 * processes)}, plus one if there is a remainder. */
-    static int defaultChunksize(int items, int processes) {
-        if (items == 0) {
-            return 0;
-        }
-        int chunksize = items / (4 * processes);
-        return items % (4 * processes) != 0 ? chunksize + 1 : chunksize;
     }
 }
