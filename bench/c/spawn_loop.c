@@ -1,16 +1,19 @@
 /*
  * spawn_loop: the C reference for spawn + wait of /bin/true, used by bench/sections/spawn.
  *
- *   spawn_loop MODE COUNT [WARMUP [TOUCH_MIB]]
+ *   spawn_loop MODE[:COUNT][,MODE[:COUNT]...] COUNT [WARMUP [TOUCH_MIB]]
  *
  * MODE is posix_spawn (glibc: clone(CLONE_VM|CLONE_VFORK) + exec), vfork (vfork + execve) or
  * fork (fork + execve: copies the page tables, so its cost grows with the parent's resident
  * memory). TOUCH_MIB first allocates and writes that many MiB, to stand in for a large touched
- * heap. After WARMUP untimed spawns, COUNT spawns are timed with CLOCK_MONOTONIC; each is one
- * spawn of /bin/true with inherited stdio and one blocking waitpid for that pid.
+ * heap; several modes share that one heap, which is the slow part on a VM (every page is a fault).
+ * For each mode, in order: min(WARMUP, count) untimed spawns, then count timed ones with
+ * CLOCK_MONOTONIC, where count is the mode's own ":COUNT" or else COUNT; each is one spawn of
+ * /bin/true with inherited stdio and one blocking waitpid for that pid.
  *
  * Prints "RESULT ns_per_spawn <mean wall nanoseconds per spawn + wait>" and
- * "RESULT cpu_ns_per_spawn <mean user + system nanoseconds of this process, children excluded>".
+ * "RESULT cpu_ns_per_spawn <mean user + system nanoseconds of this process, children excluded>"
+ * per mode; with more than one mode each line ends with "C <mode>", the name of its case.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -81,28 +84,12 @@ static long parse(const char *text, const char *name) {
     return v;
 }
 
-int main(int argc, char **argv) {
-    if (argc < 3 || argc > 5) {
-        fprintf(stderr, "usage: spawn_loop posix_spawn|vfork|fork COUNT [WARMUP [TOUCH_MIB]]\n");
-        return 2;
-    }
-    const char *mode = argv[1];
-    if (strcmp(mode, "posix_spawn") != 0 && strcmp(mode, "vfork") != 0 && strcmp(mode, "fork") != 0) {
-        fprintf(stderr, "spawn_loop: unknown mode '%s' (posix_spawn, vfork, fork)\n", mode);
-        return 2;
-    }
-    long count = parse(argv[2], "COUNT");
-    long warmup = argc > 3 ? parse(argv[3], "WARMUP") : 0;
-    long touch_mib = argc > 4 ? parse(argv[4], "TOUCH_MIB") : 0;
-    if (touch_mib > 0) {
-        size_t bytes = (size_t) touch_mib << 20;
-        char *heap = malloc(bytes);
-        if (heap == NULL) {
-            die("malloc", ENOMEM);
-        }
-        memset(heap, 1, bytes); /* every page resident, as -XX:+AlwaysPreTouch does for a heap */
-    }
-    for (long i = 0; i < warmup; i++) {
+static int known(const char *mode) {
+    return strcmp(mode, "posix_spawn") == 0 || strcmp(mode, "vfork") == 0 || strcmp(mode, "fork") == 0;
+}
+
+static void measure(const char *mode, long count, long warmup, int labelled) {
+    for (long i = 0; i < warmup && i < count; i++) {
         wait_for(start(mode));
     }
     struct timespec t0, t1;
@@ -114,7 +101,58 @@ int main(int argc, char **argv) {
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double cpu = cpu_ns() - cpu0;
     double ns = (t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec);
-    printf("RESULT ns_per_spawn %.0f\n", count > 0 ? ns / count : 0.0);
-    printf("RESULT cpu_ns_per_spawn %.0f\n", count > 0 ? cpu / count : 0.0);
+    const char *label = labelled ? " C " : "";
+    const char *name = labelled ? mode : "";
+    printf("RESULT ns_per_spawn %.0f%s%s\n", count > 0 ? ns / count : 0.0, label, name);
+    printf("RESULT cpu_ns_per_spawn %.0f%s%s\n", count > 0 ? cpu / count : 0.0, label, name);
+    fflush(stdout);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 3 || argc > 5) {
+        fprintf(stderr, "usage: spawn_loop MODE[:COUNT][,MODE[:COUNT]...] COUNT [WARMUP [TOUCH_MIB]]"
+                        " (MODE: posix_spawn, vfork, fork)\n");
+        return 2;
+    }
+    enum { MAX_MODES = 8 };
+    char modes[MAX_MODES][32];
+    long counts[MAX_MODES];
+    int n = 0;
+    long count = parse(argv[2], "COUNT");
+    char *list = strdup(argv[1]);
+    for (char *item = strtok(list, ","); item != NULL; item = strtok(NULL, ",")) {
+        if (n == MAX_MODES) {
+            fprintf(stderr, "spawn_loop: at most %d modes, '%s' has more\n", MAX_MODES, argv[1]);
+            return 2;
+        }
+        char *colon = strchr(item, ':');
+        counts[n] = colon != NULL ? parse(colon + 1, "a mode's COUNT") : count;
+        if (colon != NULL) {
+            *colon = '\0';
+        }
+        if (!known(item) || strlen(item) >= sizeof modes[0]) {
+            fprintf(stderr, "spawn_loop: unknown mode '%s' (posix_spawn, vfork, fork)\n", item);
+            return 2;
+        }
+        strcpy(modes[n++], item);
+    }
+    free(list);
+    if (n == 0) {
+        fprintf(stderr, "spawn_loop: no mode in '%s' (posix_spawn, vfork, fork)\n", argv[1]);
+        return 2;
+    }
+    long warmup = argc > 3 ? parse(argv[3], "WARMUP") : 0;
+    long touch_mib = argc > 4 ? parse(argv[4], "TOUCH_MIB") : 0;
+    if (touch_mib > 0) {
+        size_t bytes = (size_t) touch_mib << 20;
+        char *heap = malloc(bytes);
+        if (heap == NULL) {
+            die("malloc", ENOMEM);
+        }
+        memset(heap, 1, bytes); /* every page resident, as -XX:+AlwaysPreTouch does for a heap */
+    }
+    for (int i = 0; i < n; i++) {
+        measure(modes[i], counts[i], warmup, n > 1);
+    }
     return 0;
 }
