@@ -89,6 +89,9 @@ final class RecordClass {
         c.load('L', 0).load('L', 1).load('L', 1).load('I', 2).push(layout.size)
                 .invokeStatic(SUPER, "unpackAt", "([BII)I").invokeVirtual(SUPER, "read", "([BI)" + OBJECT).returns('L');
 
+        // stride(): SIZE, a constant the JIT can use as an iterator's step
+        cw.method(0, "stride", "()I", 1).push(layout.size).returns('I');
+
         for (boolean array : new boolean[] {true, false}) {
             FieldCode.Target t = new FieldCode.Target(array, 1, 2);
             Code w = cw.method(0, "write", "(" + t.type() + "I" + OBJECT + ")V", 4);

@@ -21,13 +21,11 @@ final class RecordIterator {
     static final class OfArray<R extends Record> implements Iterator<R> {
         private final RecordStruct<R> records;
         private final byte[] data;
-        private final int size;
         private int at;
 
         OfArray(RecordStruct<R> records, byte[] data) {
             this.records = records;
             this.data = data;
-            this.size = records.size;
         }
 
         @Override
@@ -43,7 +41,7 @@ final class RecordIterator {
                 throw exhausted(records);
             }
             R r = (R) records.read(data, here);
-            at = here + size;
+            at = here + records.stride();
             return r;
         }
     }
@@ -52,14 +50,12 @@ final class RecordIterator {
     static final class OfBuffer<R extends Record> implements Iterator<R> {
         private final RecordStruct<R> records;
         private final ByteBuffer data;
-        private final int size;
         private final int end;
         private int at;
 
         OfBuffer(RecordStruct<R> records, ByteBuffer data) {
             this.records = records;
             this.data = data;
-            this.size = records.size;
             this.at = data.position();
             this.end = data.limit();
         }
@@ -77,7 +73,7 @@ final class RecordIterator {
                 throw exhausted(records);
             }
             R r = (R) records.read(data, here);
-            at = here + size;
+            at = here + records.stride();
             return r;
         }
     }

@@ -155,6 +155,13 @@ public abstract class RecordStruct<R extends Record> {
     /** Reads a new record at {@code at}; the caller has checked that the bytes are there. */
     abstract Object read(byte[] data, int at);
 
+    /**
+     * {@link #size()} as the generated class's constant: an iterator stepping by it lets the JIT
+     * see a constant stride (a counted loop, with its bounds checks hoisted), which a load of the
+     * {@code size} field, a final field of a non-hidden class, does not give.
+     */
+    abstract int stride();
+
     abstract Object read(ByteBuffer data, int at);
 
     // ---- checks the bindings call, with the struct's size as a constant ----

@@ -57,6 +57,11 @@ final class TreeRecordStruct<R extends Record> extends RecordStruct<R> {
     }
 
     @Override
+    int stride() {
+        return size;
+    }
+
+    @Override
     Object read(byte[] data, int at) {
         checkUnpackable(layout);
         try {
