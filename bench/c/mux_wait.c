@@ -9,6 +9,9 @@
  * with that one descriptor; the loop then finds it in the results, as a real event loop would
  * (epoll: the returned array; poll/select: a scan that stops at the last ready entry).
  * Prints SAMPLES lines "BACKEND N NS_PER_WAIT", each the mean over about SAMPLE_MS of waits.
+ * SAMPLES 0 takes samples on demand, for a driver that interleaves them with its own: after the
+ * warm-up it prints "ready", then one sample per line read from standard input, until end of file
+ * (io.procmux.bench.mux.MuxCpuTime's c-* implementations).
  * THREADS (default 1) above 1 starts that many minus one extra threads that only sleep, and the
  * lines then say "BACKEND-mt": Linux looks descriptors up without touching their reference count
  * only in a single-threaded process, so this is the C figure a JVM (always multi-threaded) can
@@ -123,8 +126,8 @@ int main(int argc, char **argv) {
     int n = atoi(argv[2]);
     int samples = atoi(argv[3]);
     int sample_ms = atoi(argv[4]);
-    if (n < 2 || n % 2 != 0 || samples < 1 || sample_ms < 1) {
-        fprintf(stderr, "mux_wait: N must be even and >= 2, SAMPLES and SAMPLE_MS >= 1\n");
+    if (n < 2 || n % 2 != 0 || samples < 0 || sample_ms < 1) {
+        fprintf(stderr, "mux_wait: N must be even and >= 2, SAMPLES >= 0 (0: on demand), SAMPLE_MS >= 1\n");
         return 2;
     }
     int *fds = malloc(sizeof(int) * (size_t) (n + 1));
@@ -176,7 +179,16 @@ int main(int argc, char **argv) {
 
     /* Warm-up: one sample's worth, not reported. */
     long long budget = (long long) sample_ms * 1000000LL;
-    for (int s = -1; s < samples; s++) {
+    int on_demand = samples == 0;
+    char line[64];
+    for (int s = -1; on_demand || s < samples; s++) {
+        if (on_demand && s == 0) {
+            printf("ready\n");
+            fflush(stdout);
+        }
+        if (on_demand && s >= 0 && fgets(line, sizeof line, stdin) == NULL) {
+            break;
+        }
         long long waits = 0;
         long long start = now_ns(), elapsed;
         do {

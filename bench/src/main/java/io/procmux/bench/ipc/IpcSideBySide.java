@@ -10,19 +10,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * 64-byte exchanges of several Unix-socket implementations interleaved in one JVM, for a machine
- * too busy for separate runs to be compared: each round runs a slice of every implementation (the
- * order rotated per round), so load that comes and goes falls on all of them alike. Two modes:
- * {@code pingpong} is {@link UnixSocketBenchmark#pingPong64B} (a round trip to an echo thread);
- * {@code local} writes 64 bytes on one end and reads them from the other in the same thread, which
- * leaves out the thread wake-ups and shows the per-call software cost alone.
+ * Exchanges of several Unix-socket implementations interleaved in one JVM, for a machine too busy
+ * for separate runs to be compared: each round runs a slice of every implementation (the order
+ * rotated per round), so load that comes and goes falls on all of them alike, and the ratio taken
+ * within each round pairs samples from the same moment. Three modes: {@code pingpong} is
+ * {@link UnixSocketBenchmark#pingPong64B} (a 64-byte round trip to an echo thread); {@code local}
+ * writes 64 bytes on one end and reads them from the other in the same thread, which leaves out
+ * the thread wake-ups and shows the per-call software cost alone; {@code throughput} is
+ * {@link UnixSocketBenchmark#throughput64KiB} (whole 64 KiB messages written to a draining thread,
+ * an op being one message).
  *
  * <pre>java -cp bench/target/benchmarks.jar io.procmux.bench.ipc.IpcSideBySide MODE SLICE_MS ROUNDS IMPL...</pre>
  *
  * IMPL is {@code procmux}, {@code jdk} or {@code jnr}. Prints per IMPL the median, minimum and
  * maximum nanoseconds per exchange over ROUNDS slices (after two warm-up rounds), the ratio of its
- * median to the first IMPL's, and the median of the per-round ratios to the first IMPL (each taken
- * within one round). Cost: one connected pair and, in {@code pingpong} mode, one echo thread per IMPL.
+ * median to the first IMPL's, and the median, minimum and maximum of the per-round ratios to the
+ * first IMPL (each taken within one round). Cost: one connected pair per IMPL and, except in
+ * {@code local} mode, one peer thread per IMPL.
  */
 public final class IpcSideBySide {
     private static final int WARMUP_ROUNDS = 2;
@@ -34,23 +38,18 @@ public final class IpcSideBySide {
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
             throw new IllegalArgumentException("usage: IpcSideBySide MODE SLICE_MS ROUNDS IMPL... "
-                    + "(MODE: pingpong or local; IMPL: procmux, jdk, jnr); got " + args.length + " arguments");
+                    + "(MODE: pingpong, local or throughput; IMPL: procmux, jdk, jnr); got " + args.length + " arguments");
         }
-        boolean echo = switch (args[0]) {
-            case "pingpong" -> true;
-            case "local" -> false;
-            default -> throw new IllegalArgumentException("MODE must be pingpong or local, not '" + args[0] + "'");
-        };
-        run(echo, positive("SLICE_MS", args[1]), positive("ROUNDS", args[2]),
+        run(Mode.of(args[0]), positive("SLICE_MS", args[1]), positive("ROUNDS", args[2]),
                 Arrays.asList(args).subList(3, args.length), System.out);
     }
 
     /** Measures and prints one line per implementation; closes everything it opened. */
-    static void run(boolean echo, int sliceMs, int rounds, List<String> impls, PrintStream out) throws Exception {
+    static void run(Mode mode, int sliceMs, int rounds, List<String> impls, PrintStream out) throws Exception {
         List<Pair> pairs = new ArrayList<>();
         try {
             for (String impl : impls) {
-                pairs.add(Pair.open(impl, echo));
+                pairs.add(Pair.open(impl, mode));
             }
             double[][] perOp = new double[impls.size()][rounds];
             for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
@@ -67,11 +66,13 @@ public final class IpcSideBySide {
                 for (int r = 0; r < rounds; r++) {
                     paired[r] = perOp[i][r] / perOp[0][r];
                 }
+                Arrays.sort(paired);
                 double[] sorted = perOp[i].clone();
                 Arrays.sort(sorted);
-                out.printf(Locale.ROOT, "%s %s ns/op median %.1f min %.1f max %.1f ratio %.3f paired-ratio %.3f%n",
-                        impls.get(i), echo ? "pingpong" : "local", median(sorted), sorted[0],
-                        sorted[sorted.length - 1], median(sorted) / median(perOp[0]), median(paired));
+                out.printf(Locale.ROOT, "%s %s ns/op median %.1f min %.1f max %.1f ratio %.3f paired-ratio %.3f"
+                                + " paired-min %.3f paired-max %.3f%n",
+                        impls.get(i), mode.label, median(sorted), sorted[0], sorted[sorted.length - 1],
+                        median(sorted) / median(perOp[0]), median(paired), paired[0], paired[rounds - 1]);
             }
         } finally {
             for (Pair pair : pairs) {
@@ -100,38 +101,73 @@ public final class IpcSideBySide {
         return value;
     }
 
-    /** One implementation's connected pair, with an echo thread on the far end in ping-pong mode. */
+    /** What one op is. */
+    enum Mode {
+        /** A 64-byte round trip to an echo thread. */
+        PINGPONG("pingpong"),
+        /** 64 bytes written on one end and read from the other, in one thread. */
+        LOCAL("local"),
+        /** One whole 64 KiB message written to a thread that drains the far end. */
+        THROUGHPUT("throughput");
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        static Mode of(String label) {
+            for (Mode mode : values()) {
+                if (mode.label.equals(label)) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("MODE must be pingpong, local or throughput, not '" + label + "'");
+        }
+    }
+
+    /** One implementation's connected pair, with an echo or a draining thread on the far end. */
     private static final class Pair {
         private final Endpoints endpoints;
-        private final boolean echo;
-        private final ByteBuffer out = ByteBuffer.allocateDirect(UnixSocketBenchmark.PING);
+        private final Mode mode;
+        private final ByteBuffer out;
         private final ByteBuffer in = ByteBuffer.allocateDirect(UnixSocketBenchmark.PING);
         private final Thread peer;
 
-        private Pair(Endpoints endpoints, boolean echo) {
+        private Pair(Endpoints endpoints, Mode mode) {
             this.endpoints = endpoints;
-            this.echo = echo;
-            this.peer = new Thread(() -> UnixSocketBenchmark.serve(endpoints.server, true), "ipc-side-by-side-peer");
+            this.mode = mode;
+            this.out = ByteBuffer.allocateDirect(mode == Mode.THROUGHPUT ? UnixSocketBenchmark.MESSAGE : UnixSocketBenchmark.PING);
+            boolean echo = mode == Mode.PINGPONG;
+            this.peer = new Thread(() -> UnixSocketBenchmark.serve(endpoints.server, echo), "ipc-side-by-side-peer");
             peer.setDaemon(true);
         }
 
-        static Pair open(String impl, boolean echo) throws IOException {
-            Pair pair = new Pair(Endpoints.open(impl), echo);
-            if (echo) {
+        static Pair open(String impl, Mode mode) throws IOException {
+            Pair pair = new Pair(Endpoints.open(impl), mode);
+            if (pair.hasPeer()) {
                 pair.peer.start();
             }
             return pair;
         }
 
+        private boolean hasPeer() {
+            return mode != Mode.LOCAL;
+        }
+
         /** Exchanges for about {@code nanos}; returns nanoseconds per exchange. */
         double slice(long nanos) throws IOException {
-            ByteChannel reader = echo ? endpoints.client : endpoints.server;
+            ByteChannel reader = mode == Mode.PINGPONG ? endpoints.client : endpoints.server;
             long exchanges = 0;
             long start = System.nanoTime();
             long elapsed;
             do {
                 for (int k = 0; k < BATCH; k++) {
-                    exchange(endpoints.client, reader);
+                    if (mode == Mode.THROUGHPUT) {
+                        send(endpoints.client);
+                    } else {
+                        exchange(endpoints.client, reader);
+                    }
                 }
                 exchanges += BATCH;
                 elapsed = System.nanoTime() - start;
@@ -139,11 +175,15 @@ public final class IpcSideBySide {
             return (double) elapsed / exchanges;
         }
 
-        private void exchange(ByteChannel writer, ByteChannel reader) throws IOException {
+        private void send(ByteChannel writer) throws IOException {
             out.clear();
             while (out.hasRemaining()) {
                 writer.write(out);
             }
+        }
+
+        private void exchange(ByteChannel writer, ByteChannel reader) throws IOException {
+            send(writer);
             in.clear();
             while (in.hasRemaining()) {
                 if (reader.read(in) < 0) {
@@ -154,7 +194,7 @@ public final class IpcSideBySide {
 
         void close() throws IOException, InterruptedException {
             endpoints.close();
-            if (echo) {
+            if (hasPeer()) {
                 peer.join(5000);
             }
         }

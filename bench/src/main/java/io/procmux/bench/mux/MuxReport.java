@@ -65,9 +65,10 @@ public final class MuxReport {
         out.print(tables.ratios());
         out.println();
         if (tables.missed().isEmpty()) {
-            out.println("Every target met in this run.");
+            out.println("Every target met in this run, on elapsed time.");
         } else {
-            out.println("Targets missed in this run:");
+            out.println("Targets missed in this run, on elapsed time (separate processes, minutes apart; the CPU-time"
+                    + " table pairs C and Java within each round):");
             for (String line : tables.missed()) {
                 out.println("- " + line);
             }

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One wait of a procmux multiplexer, taken through its provider, with {@code n} idle descriptors
@@ -42,13 +43,15 @@ public class MuxWaitBenchmark {
     int n = 10;
 
     private IdleSocketPairs fds;
+    /** Descriptors lent by {@link MuxCpuTime} so that several implementations wait on the same ones; not closed here. */
+    @Nullable IdleSocketPairs lent;
     private Multiplexer mux;
     private final CountingSink sink = new CountingSink();
 
     /** Opens the multiplexer and registers the idle descriptors, then the ready one, for IN. */
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        fds = IdleSocketPairs.open(n);
+        fds = lent != null ? lent : IdleSocketPairs.open(n);
         try {
             mux = Backends.select(BackendKind.MUX, backend).open();
             for (int fd : fds.idle()) {
@@ -74,7 +77,7 @@ public class MuxWaitBenchmark {
         if (mux != null) {
             mux.close();
         }
-        if (fds != null) {
+        if (fds != null && fds != lent) {
             fds.close();
         }
     }

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The floor under procmux's {@code epoll} from Java: a bare jnr-ffi {@code epoll_wait} on the same
@@ -45,6 +46,8 @@ public class RawEpollWaitBenchmark {
     int n = 10;
 
     private IdleSocketPairs fds;
+    /** Descriptors lent by {@link MuxCpuTime} so that several implementations wait on the same ones; not closed here. */
+    @Nullable IdleSocketPairs lent;
     private BenchLibC libc;
     private int epfd = -1;
     private Pointer events;
@@ -56,7 +59,7 @@ public class RawEpollWaitBenchmark {
         if (!System.getProperty("os.arch").equals("amd64")) {
             throw new IllegalStateException("RawEpollWaitBenchmark knows the epoll_event layout of x86-64 only");
         }
-        fds = IdleSocketPairs.open(n);
+        fds = lent != null ? lent : IdleSocketPairs.open(n);
         libc = IdleSocketPairs.libc();
         Runtime runtime = Runtime.getRuntime(libc);
         events = Memory.allocateDirect(runtime, MAX_EVENTS * EVENT_SIZE);
@@ -101,7 +104,7 @@ public class RawEpollWaitBenchmark {
             libc.close(epfd);
             epfd = -1;
         }
-        if (fds != null) {
+        if (fds != null && fds != lent) {
             fds.close();
         }
     }

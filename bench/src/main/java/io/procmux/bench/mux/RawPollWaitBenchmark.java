@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The floor under procmux's {@code poll} from Java: a bare jnr-ffi {@code poll} on the same
@@ -44,6 +45,8 @@ public class RawPollWaitBenchmark {
     int n = 10;
 
     private IdleSocketPairs fds;
+    /** Descriptors lent by {@link MuxCpuTime} so that several implementations wait on the same ones; not closed here. */
+    @Nullable IdleSocketPairs lent;
     private BenchLibC libc;
     private ByteBuffer pollfds;
     private long address;
@@ -53,7 +56,7 @@ public class RawPollWaitBenchmark {
     /** Fills the array with the idle descriptors, then the ready one, each for IN. */
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        fds = IdleSocketPairs.open(n);
+        fds = lent != null ? lent : IdleSocketPairs.open(n);
         libc = IdleSocketPairs.libc();
         int[] idle = fds.idle();
         count = idle.length + 1;
@@ -86,7 +89,7 @@ public class RawPollWaitBenchmark {
     /** Closes every descriptor. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (fds != null) {
+        if (fds != null && fds != lent) {
             fds.close();
         }
     }

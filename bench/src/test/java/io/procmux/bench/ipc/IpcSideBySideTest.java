@@ -11,22 +11,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** The interleaved runner prints one well-formed line per implementation in both modes and refuses bad arguments. */
+/** The interleaved runner prints one well-formed line per implementation in every mode and refuses bad arguments. */
 @EnabledOnOs(OS.LINUX)
 class IpcSideBySideTest {
 
     @Test
     void printsOneLinePerImplementationWithTheFirstAsTheReference() throws Exception {
-        for (boolean echo : new boolean[] {true, false}) {
+        for (IpcSideBySide.Mode m : IpcSideBySide.Mode.values()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            IpcSideBySide.run(echo, 5, 3, List.of("procmux", "jdk"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            IpcSideBySide.run(m, 5, 3, List.of("procmux", "jdk"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
             List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-            String mode = echo ? "pingpong" : "local";
+            String mode = m.label;
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0)).matches("procmux " + mode
-                    + " ns/op median [0-9.]+ min [0-9.]+ max [0-9.]+ ratio 1\\.000 paired-ratio 1\\.000");
+                    + " ns/op median [0-9.]+ min [0-9.]+ max [0-9.]+ ratio 1\\.000 paired-ratio 1\\.000"
+                    + " paired-min 1\\.000 paired-max 1\\.000");
             assertThat(lines.get(1)).matches("jdk " + mode
-                    + " ns/op median [0-9.]+ min [0-9.]+ max [0-9.]+ ratio [0-9.]+ paired-ratio [0-9.]+");
+                    + " ns/op median [0-9.]+ min [0-9.]+ max [0-9.]+ ratio [0-9.]+ paired-ratio [0-9.]+"
+                    + " paired-min [0-9.]+ paired-max [0-9.]+");
         }
     }
 
@@ -35,7 +37,7 @@ class IpcSideBySideTest {
         assertThatThrownBy(() -> IpcSideBySide.main(new String[] {"local", "5", "3"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 3 arguments");
         assertThatThrownBy(() -> IpcSideBySide.main(new String[] {"echo", "5", "3", "jdk"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("MODE must be pingpong or local, not 'echo'");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("MODE must be pingpong, local or throughput, not 'echo'");
         assertThatThrownBy(() -> IpcSideBySide.main(new String[] {"local", "0", "3", "jdk"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("SLICE_MS must be at least 1, got 0");
         assertThatThrownBy(() -> IpcSideBySide.main(new String[] {"local", "5", "3", "tcp"}))
