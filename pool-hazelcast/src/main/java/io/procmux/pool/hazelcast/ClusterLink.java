@@ -33,16 +33,17 @@ final class ClusterLink {
 
     /**
      * Starts the member or client {@code options} describe, named {@code name}{@code -client} or
-     * {@code -member} (Hazelcast prefixes its threads with it); a member runs {@code threads} tasks at once.
+     * {@code -member} (Hazelcast prefixes its threads with it); a member runs {@code threads} tasks at once
+     * and reads them through {@code filter}, the pool's own (so it admits what the pool learned).
      */
-    static ClusterLink open(HazelcastPoolOptions options, int threads, String name) {
+    static ClusterLink open(HazelcastPoolOptions options, int threads, String name, AllowList filter) {
         avoidThreadPerCompletion();
         if (options.client()) {
             ClientConfig config = ClusterConfigs.client(options).setInstanceName(name + "-client");
             return new ClusterLink(HazelcastClient.newHazelcastClient(config), config.getClusterName(), true);
         }
         Config config = ClusterConfigs.member(options, threads).setInstanceName(name + "-member");
-        return new ClusterLink(ClusterMember.start(config, options.mode(), threads), config.getClusterName(),
+        return new ClusterLink(ClusterMember.start(config, options.mode(), threads, filter), config.getClusterName(),
                 false);
     }
 
