@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <li>blocked, always: {@link KnownGadgets} and the user's {@code !} entries;
  * <li>JDK value types of {@code java.base}: {@code Object}, the boxed primitives, {@code Number},
  * {@code String}, {@code StringBuilder}/{@code StringBuffer}, {@code Enum}, {@code StackTraceElement};
- * the packages {@code java.util}, {@code java.util.concurrent(.atomic)}, {@code java.math},
+ * the packages {@code java.util}, {@code java.util.concurrent(.atomic|.locks)} (a
+ * {@code ConcurrentHashMap} writes locks), {@code java.math},
  * {@code java.time(.chrono|.temporal|.zone)}; {@link SerializedLambda}; every {@code Throwable} of
  * {@code java.base}; arrays of allowed types and of primitives;
  * <li>procmux's own exceptions (a {@code Throwable} under {@code io.procmux.});
@@ -52,7 +53,7 @@ final class AllowList implements ObjectInputFilter {
             Short.class, Integer.class, Long.class, Float.class, Double.class, Number.class, String.class,
             StringBuilder.class, StringBuffer.class, Enum.class, StackTraceElement.class);
     private static final Set<String> JAVA_PACKAGES = Set.of("java.util", "java.util.concurrent",
-            "java.util.concurrent.atomic", "java.math", "java.time", "java.time.chrono", "java.time.temporal",
+            "java.util.concurrent.atomic", "java.util.concurrent.locks", "java.math", "java.time", "java.time.chrono", "java.time.temporal",
             "java.time.zone");
     private static final List<NamePattern> GADGETS = KnownGadgets.ENTRIES.stream().map(e -> NamePattern.parse("!" + e))
             .toList();

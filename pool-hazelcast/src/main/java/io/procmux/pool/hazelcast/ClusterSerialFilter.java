@@ -20,9 +20,9 @@ import java.util.List;
  * <p>Cost: configuration objects only.
  */
 final class ClusterSerialFilter {
-    /** The classes Hazelcast itself deserializes for the pool. */
+    /** The classes Hazelcast itself deserializes for the pool: three records holding byte arrays. */
     static final List<String> ENVELOPES = List.of(RemoteCall.class.getName(), Invocation.class.getName(),
-            Outcome.class.getName());
+            Outcome.class.getName(), byte[].class.getName());
 
     private ClusterSerialFilter() {
     }
