@@ -154,9 +154,9 @@ final class Dispatcher {
             if (failure != null) {
                 f.sink.failed(failure);
             } else if (outcome.ok()) {
-                f.sink.succeeded(Serial.decode(outcome.payload(), "result", filter));
+                f.sink.succeeded(Serial.decode(outcome.payload(), "result", filter, link.classLoader()));
             } else {
-                f.sink.failed((Throwable) Serial.decode(outcome.payload(), "exception", filter));
+                f.sink.failed((Throwable) Serial.decode(outcome.payload(), "exception", filter, link.classLoader()));
             }
         } catch (RuntimeException e) {
             f.sink.failed(e);

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * What a member started by procmux knows about running tasks: its {@link ExecutionMode} and, in
  * {@code local-pool} mode, its own pool of worker JVMs, reached through {@link Backends} (backend
  * {@code local}) and started on the first task; and the {@link AllowList} through which its tasks
- * are read (a worker JVM receives it with each task, as a spec string). Kept in the member's user
+ * are read (a worker JVM receives it with each task, as a spec string), with the configuration's
+ * class loader (an embedded member's: its pool's) consulted first for their classes. Kept in the member's user
  * context; the pool is terminated when the member shuts down.
  *
  * <p>Threads and processes: those of the local pool once started (one I/O thread, one JVM per
@@ -30,13 +31,15 @@ public final class MemberRuntime implements LifecycleListener {
     private final ExecutionMode mode;
     private final int processes;
     private final AllowList filter;
+    private final @Nullable ClassLoader loader;
     private @Nullable Pool local;
     private boolean closed;
 
-    private MemberRuntime(ExecutionMode mode, int processes, AllowList filter) {
+    private MemberRuntime(ExecutionMode mode, int processes, AllowList filter, @Nullable ClassLoader loader) {
         this.mode = mode;
         this.processes = processes;
         this.filter = filter;
+        this.loader = loader;
     }
 
     /**
@@ -48,7 +51,7 @@ public final class MemberRuntime implements LifecycleListener {
     }
 
     static void install(Config config, ExecutionMode mode, int processes, AllowList filter) {
-        MemberRuntime runtime = new MemberRuntime(mode, processes, filter);
+        MemberRuntime runtime = new MemberRuntime(mode, processes, filter, config.getClassLoader());
         config.getUserContext().put(KEY, runtime);
         config.addListenerConfig(new ListenerConfig(runtime));
     }
@@ -61,7 +64,7 @@ public final class MemberRuntime implements LifecycleListener {
     /** Runs {@code call} as this member's mode says; a worker death or a stopped pool becomes a failed outcome. */
     Outcome run(Invocation call) {
         if (mode == ExecutionMode.IN_PROCESS) {
-            return Invocation.run(call, filter);
+            return Invocation.run(call, filter, loader);
         }
         try {
             return localPool().apply(Handoff::run, new Handoff(call, filter.spec()));
@@ -91,7 +94,7 @@ public final class MemberRuntime implements LifecycleListener {
         private static final long serialVersionUID = 1L;
 
         static Outcome run(Handoff h) {
-            return Invocation.run(h.call, AllowList.forSpec(h.filter));
+            return Invocation.run(h.call, AllowList.forSpec(h.filter), null);
         }
     }
 

@@ -31,6 +31,6 @@ final class RemoteCall implements Callable<Outcome>, Serializable, HazelcastInst
     @Override
     public Outcome call() {
         MemberRuntime runtime = member == null ? null : MemberRuntime.of(member);
-        return runtime == null ? Invocation.run(invocation, AllowList.fromSystem()) : runtime.run(invocation);
+        return runtime == null ? Invocation.run(invocation, AllowList.fromSystem(), null) : runtime.run(invocation);
     }
 }

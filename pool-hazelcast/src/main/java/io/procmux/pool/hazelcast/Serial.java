@@ -49,14 +49,17 @@ final class Serial {
     }
 
     /**
-     * The value encoded in {@code bytes}, read through {@code filter}.
+     * The value encoded in {@code bytes}, read through {@code filter}; classes are looked up in
+     * {@code loader} first when given (the class loader of an embedded member's pool), then as
+     * Java serialization does by default.
      *
      * @throws ClassRefusedException naming the class the filter refused and how to allow it
      * @throws IllegalStateException naming what could not be read (a class missing on this member)
      */
-    static @Nullable Object decode(byte[] bytes, String what, AllowList filter) {
+    static @Nullable Object decode(byte[] bytes, String what, AllowList filter, @Nullable ClassLoader loader) {
         AllowList.takeRefused();
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        ByteArrayInputStream source = new ByteArrayInputStream(bytes);
+        try (ObjectInputStream in = loader == null ? new ObjectInputStream(source) : new Loading(source, loader)) {
             in.setObjectInputFilter(filter);
             return in.readObject();
         } catch (InvalidClassException e) {
@@ -66,13 +69,37 @@ final class Serial {
                 throw new ClassRefusedException(refused, what, ProcessHandle.current().pid(), entry == null ? "" : entry);
             }
             throw unreadable(what, e);
-        } catch (IOException | ClassNotFoundException e) {
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("cannot read the " + what + " in JVM " + ProcessHandle.current().pid()
+                    + ": class " + e.getMessage() + " is not found there. A member in another JVM (or a member's worker)"
+                    + " loads task classes from its own class path; an embedded member from the class loader that was"
+                    + " the context class loader when the pool was created", e);
+        } catch (IOException e) {
             throw unreadable(what, e);
         }
     }
 
     private static IllegalStateException unreadable(String what, Exception e) {
         return new IllegalStateException("cannot read the " + what + " on " + ProcessHandle.current().pid() + ": " + e, e);
+    }
+
+    /** A stream that resolves classes in a given loader first. */
+    private static final class Loading extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        Loading(java.io.InputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(desc.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(desc);
+            }
+        }
     }
 
     /** A stream that tells an {@link AllowList} each class it writes. */

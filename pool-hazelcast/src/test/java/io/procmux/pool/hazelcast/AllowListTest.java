@@ -36,7 +36,7 @@ class AllowListTest {
     }
 
     private static Object roundTrip(Object value, AllowList filter) {
-        return Serial.decode(Serial.encode(value, "argument"), "argument", filter);
+        return Serial.decode(Serial.encode(value, "argument"), "argument", filter, null);
     }
 
     private static ClassRefusedException refusal(Object value, AllowList filter) {
@@ -100,12 +100,12 @@ class AllowListTest {
         byte[] fn = Serial.encode(shift, "task function", pool);
         byte[] arg = Serial.encode(new Point(1, 2), "argument", pool);
         @SuppressWarnings("unchecked")
-        SerializableFunction<Point, Point> back = (SerializableFunction<Point, Point>) Serial.decode(fn, "task function", pool);
-        assertThat(back.apply((Point) Serial.decode(arg, "argument", pool))).isEqualTo(new Point(4, 2));
+        SerializableFunction<Point, Point> back = (SerializableFunction<Point, Point>) Serial.decode(fn, "task function", pool, null);
+        assertThat(back.apply((Point) Serial.decode(arg, "argument", pool, null))).isEqualTo(new Point(4, 2));
         // the capturing class and the argument's class are what was learned; a worker rebuilds the same list
         assertThat(pool.spec().split(",")).containsExactlyInAnyOrder(AllowListTest.class.getName(), Point.class.getName());
         AllowList worker = AllowList.forSpec(pool.spec());
-        assertThat(Serial.decode(arg, "argument", worker)).isEqualTo(new Point(1, 2));
+        assertThat(Serial.decode(arg, "argument", worker, null)).isEqualTo(new Point(1, 2));
         assertThat(AllowList.forSpec(pool.spec())).isSameAs(worker);
         // a fresh list learned nothing
         assertThat(refusal(new Point(1, 2), AllowList.of(List.of())).className()).isEqualTo(Point.class.getName());
