@@ -4,6 +4,7 @@ import java.io.ObjectInputFilter;
 import java.lang.invoke.SerializedLambda;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,7 +96,7 @@ final class AllowList implements ObjectInputFilter {
      * @throws IllegalArgumentException naming a malformed entry and where it came from
      */
     static AllowList of(HazelcastPoolOptions options) {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(options.serialFilter());
+        LinkedHashSet<String> all = new LinkedHashSet<>(options.serialFilter());
         String property = System.getProperty(PROPERTY, "");
         try {
             all.addAll(split(property).stream().peek(NamePattern::parse).toList());
@@ -155,10 +156,7 @@ final class AllowList implements ObjectInputFilter {
 
     /** Allows {@code type} from now on: this JVM wrote it into a task it submits. */
     void learn(Class<?> type) {
-        Class<?> t = type;
-        while (t.isArray()) {
-            t = t.getComponentType();
-        }
+        Class<?> t = element(type);
         if (t.isPrimitive() || t.isHidden()) {
             return;
         }
@@ -176,13 +174,12 @@ final class AllowList implements ObjectInputFilter {
             REFUSED.set("");
             return Status.REJECTED;
         }
-        Class<?> type = info.serialClass();
-        if (type == null) {
-            return Status.UNDECIDED;
-        }
-        while (type.isArray()) {
-            type = type.getComponentType();
-        }
+        Class<?> streamed = info.serialClass();
+        return streamed == null ? Status.UNDECIDED : admit(element(streamed));
+    }
+
+    /** The verdict on one (non-array) class, remembering a refusal for the error message. */
+    private Status admit(Class<?> type) {
         if (type.isPrimitive()) {
             return Status.ALLOWED;
         }
@@ -192,6 +189,15 @@ final class AllowList implements ObjectInputFilter {
         }
         REFUSED.set(type.getName());
         return Status.REJECTED;
+    }
+
+    /** The element type of an array type, the type itself otherwise. */
+    private static Class<?> element(Class<?> type) {
+        Class<?> t = type;
+        while (t.isArray()) {
+            t = t.getComponentType();
+        }
+        return t;
     }
 
     /** The class the last refusal on this thread named ("" for a graph over the limits), cleared; null if none. */

@@ -2,6 +2,7 @@ package io.procmux.pool.hazelcast;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -166,7 +167,7 @@ public final class HazelcastPoolOptions {
         private String bindAddress = "127.0.0.1";
         private int port = DEFAULT_PORT;
         private ExecutionMode mode = ExecutionMode.IN_PROCESS;
-        private final List<String> serialFilter = new java.util.ArrayList<>();
+        private final List<String> serialFilter = new ArrayList<>();
 
         private Builder() {
         }
