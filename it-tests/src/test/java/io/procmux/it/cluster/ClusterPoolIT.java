@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.procmux.pool.AsyncResult;
 import io.procmux.pool.PoolOptions;
 import io.procmux.pool.RetryPolicy;
+import io.procmux.pool.SerializableFunction;
+import io.procmux.pool.hazelcast.ClassRefusedException;
 import io.procmux.pool.hazelcast.ClusterPool;
 import io.procmux.pool.hazelcast.HazelcastPoolOptions;
 import io.procmux.pool.hazelcast.HazelcastPoolProvider;
@@ -38,7 +40,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The {@code hazelcast} pool on a real cluster: three member JVMs on loopback, started through the
- * procmux spawner, and the pool as a client. A 10,000-task map completes; SIGKILLing a member
+ * procmux spawner with {@code -Dprocmux.hazelcast.serialFilter} naming this class, and the pool as
+ * a client. A task class the members were not told about is refused by the member that reads it,
+ * naming the class and the way to allow it, while this class's tasks run; a 10,000-task map completes; SIGKILLing a member
  * mid-run fails exactly its tasks with {@link MemberLeftException} naming it; with a retry
  * policy every task completes while one member is killed and another joins, and the one that
  * joined takes work. Cost: four member JVMs, about 40 s of CPU in all.
@@ -81,6 +85,21 @@ class ClusterPoolIT {
         }
         assertThat(pool.members()).hasSize(3);
         return pool;
+    }
+
+    @Test
+    @Order(0)
+    void membersRunTheListedTasksAndRefuseAClassTheyWereNotToldAbout() throws Exception {
+        try (ClusterPool pool = pool(RetryPolicy.none())) {
+            assertThat(pool.apply(ClusterTasks::spinThenPid, 10)).isIn(members.stream().map(MemberJvms.Member::pid).toList());
+            ExecutionException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> pool.apply(new UnlistedTask(), 1), ExecutionException.class);
+            assertThat(e.getCause()).isInstanceOf(ClassRefusedException.class)
+                    .hasMessageContaining("class " + UnlistedTask.class.getName() + " in the task function was refused in JVM ")
+                    .hasMessageContaining("-Dprocmux.hazelcast.serialFilter=" + UnlistedTask.class.getName());
+            String pid = e.getCause().getMessage().replaceAll(".* refused in JVM (\\d+):.*", "$1");
+            assertThat(Long.parseLong(pid)).isIn(members.stream().map(MemberJvms.Member::pid).toList());
+        }
     }
 
     @Test
@@ -177,5 +196,15 @@ class ClusterPoolIT {
             }
         }
         assertThat(pool.members()).anySatisfy(m -> assertThat(m).startsWith(address + " "));
+    }
+}
+
+/** A task class outside the members' allow-list (a top-level class: ClusterPoolIT's nested ones are listed). */
+final class UnlistedTask implements SerializableFunction<Integer, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Long apply(Integer x) {
+        return (long) x;
     }
 }

@@ -68,6 +68,8 @@ final class MemberJvms implements AutoCloseable {
                 "-Dprocmux.hazelcast.port=" + ports.get(index),
                 "-Dprocmux.hazelcast.members=" + String.join(",", addresses()),
                 "-D" + ClusterMember.THREADS_PROPERTY + "=2",
+                // what the members may deserialize: the tasks ClusterPoolIT writes (prefixes are not secrets)
+                "-Dprocmux.hazelcast.serialFilter=" + ClusterPoolIT.class.getName(),
                 ClusterMember.class.getName())
                 .stdin(Redirect.PIPE).stdout(Redirect.PIPE)
                 .stderr(Redirect.append(logs.resolve("member-" + index + ".log"))).build());

@@ -16,8 +16,10 @@ import java.nio.file.Path;
  * {@link HazelcastPoolOptions}: explicit cluster name, bound to the given interface (loopback by
  * default), multicast and auto-detection off, TCP/IP join of the given addresses (none: a member
  * alone), phone-home off, logging through SLF4J, the {@value #EXECUTOR} executor sized to the
- * pool, and the member's pid as attribute {@value #PID_ATTRIBUTE}. A configuration file replaces
- * the built network and join settings; the other settings are still applied.
+ * pool, and the member's pid as attribute {@value #PID_ATTRIBUTE}; a client also gets Hazelcast's
+ * Java deserialization filter ({@link ClusterSerialFilter}; a member gets it when it starts). A
+ * configuration file replaces the built network and join settings; the other settings are still
+ * applied, and a serialization filter it configures is merged, not replaced.
  *
  * <p>Cost: object building only, or one file read.
  */
@@ -87,6 +89,7 @@ public final class ClusterConfigs {
             c.getNetworkConfig().setAddresses(o.members());
         }
         common(c::setProperty);
+        ClusterSerialFilter.apply(c.getSerializationConfig(), AllowList.of(o));
         return c;
     }
 

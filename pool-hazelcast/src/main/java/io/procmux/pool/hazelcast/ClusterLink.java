@@ -10,6 +10,7 @@ import com.hazelcast.internal.util.ConcurrencyUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pool's own Hazelcast instance: an embedded member (alone, or joining the given addresses)
@@ -23,27 +24,42 @@ final class ClusterLink {
     private final IExecutorService executor;
     private final String clusterName;
     private final boolean client;
+    private final @Nullable ClassLoader loader;
 
-    private ClusterLink(HazelcastInstance instance, String clusterName, boolean client) {
+    private ClusterLink(HazelcastInstance instance, String clusterName, boolean client, @Nullable ClassLoader loader) {
         this.instance = instance;
         this.clusterName = clusterName;
         this.client = client;
+        this.loader = loader;
         this.executor = instance.getExecutorService(ClusterConfigs.EXECUTOR);
     }
 
     /**
      * Starts the member or client {@code options} describe, named {@code name}{@code -client} or
-     * {@code -member} (Hazelcast prefixes its threads with it); a member runs {@code threads} tasks at once.
+     * {@code -member} (Hazelcast prefixes its threads with it); a member runs {@code threads} tasks at once
+     * and reads them through {@code filter}, the pool's own (so it admits what the pool learned).
      */
-    static ClusterLink open(HazelcastPoolOptions options, int threads, String name) {
+    static ClusterLink open(HazelcastPoolOptions options, int threads, String name, AllowList filter) {
         avoidThreadPerCompletion();
+        ClassLoader loader = callersLoader();
         if (options.client()) {
-            ClientConfig config = ClusterConfigs.client(options).setInstanceName(name + "-client");
-            return new ClusterLink(HazelcastClient.newHazelcastClient(config), config.getClusterName(), true);
+            ClientConfig config = ClusterConfigs.client(options).setInstanceName(name + "-client").setClassLoader(loader);
+            return new ClusterLink(HazelcastClient.newHazelcastClient(config), config.getClusterName(), true, loader);
         }
-        Config config = ClusterConfigs.member(options, threads).setInstanceName(name + "-member");
-        return new ClusterLink(ClusterMember.start(config, options.mode(), threads), config.getClusterName(),
-                false);
+        Config config = ClusterConfigs.member(options, threads).setInstanceName(name + "-member").setClassLoader(loader);
+        return new ClusterLink(ClusterMember.start(config, options.mode(), threads, filter), config.getClusterName(),
+                false, loader);
+    }
+
+    /**
+     * The calling thread's context class loader when it is not this module's own (an application
+     * server's, a plugin's, a test runner's), else null: task classes only it can see are then
+     * found by the embedded member and in results. Sound because the member runs in this JVM and
+     * lives no longer than the pool; a member in another JVM has only its own class path.
+     */
+    private static @Nullable ClassLoader callersLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context == null || context == ClusterLink.class.getClassLoader() ? null : context;
     }
 
     /**
@@ -56,6 +72,11 @@ final class ClusterLink {
                 && ConcurrencyUtil.getDefaultAsyncExecutor() != ConcurrencyUtil.CALLER_RUNS) {
             ConcurrencyUtil.setDefaultAsyncExecutor(ConcurrencyUtil.CALLER_RUNS);
         }
+    }
+
+    /** The caller's class loader consulted first for task, result and exception classes; null for the default. */
+    @Nullable ClassLoader classLoader() {
+        return loader;
     }
 
     IExecutorService executor() {

@@ -11,7 +11,8 @@ import java.io.InputStream;
  * call ({@link #start}) or as a JVM of its own ({@link #main}), e.g. one per machine or, in tests,
  * several on loopback. The member's tasks run in {@code -Dprocmux.hazelcast.mode} (in-process by
  * default); in {@code local-pool} mode the member keeps {@code -Dprocmux.hazelcast.threads} worker
- * JVMs (default: available processors).
+ * JVMs (default: available processors). It reads tasks only of the classes its allow-list admits
+ * ({@code -Dprocmux.hazelcast.serialFilter}, see {@link HazelcastPoolOptions.Builder#allow}).
  *
  * <p>Threads: Hazelcast's member threads; plus the local pool's once it runs tasks.
  */
@@ -27,12 +28,22 @@ public final class ClusterMember {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
         }
-        return start(ClusterConfigs.member(options, threads), options.mode(), threads);
+        return start(ClusterConfigs.member(options, threads), options.mode(), threads,
+                AllowList.of(options));
     }
 
-    /** Starts a member from {@code config} (see {@link ClusterConfigs#member}) running tasks in {@code mode}. */
+    /**
+     * Starts a member from {@code config} (see {@link ClusterConfigs#member}) running tasks in
+     * {@code mode}, reading them through the {@code -Dprocmux.hazelcast.serialFilter} allow-list.
+     */
     public static HazelcastInstance start(Config config, ExecutionMode mode, int threads) {
-        MemberRuntime.install(config, mode, threads);
+        return start(config, mode, threads, AllowList.fromSystem());
+    }
+
+    /** Starts a member reading tasks through {@code filter}; Hazelcast's own filter is merged into {@code config}. */
+    static HazelcastInstance start(Config config, ExecutionMode mode, int threads, AllowList filter) {
+        ClusterSerialFilter.apply(config.getSerializationConfig(), filter);
+        MemberRuntime.install(config, mode, threads, filter);
         return Hazelcast.newHazelcastInstance(config);
     }
 

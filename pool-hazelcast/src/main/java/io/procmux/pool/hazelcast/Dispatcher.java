@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * and then leaves the cluster; {@code terminate} fails what is outstanding, cancels it on the
  * members and leaves at once. A member that leaves mid-task fails its tasks with
  * {@link MemberLeftException}, or sends them to another member while the {@link RetryPolicy} allows.
+ * Results and exceptions are read through the pool's {@link AllowList}.
  *
  * <p>Threads: one results thread ({@code procmux-hz-pool-N}), gone after {@link #awaitDone}.
  * Cost per invocation: one Hazelcast submission and one small record.
@@ -37,6 +38,7 @@ final class Dispatcher {
     private static final String TERMINATED = "the pool was terminated before this task finished";
     private final ClusterLink link;
     private final RetryPolicy retry;
+    private final AllowList filter;
     private final ExecutorService results;
     private final String threadName;
     private final Set<Flight> flights = ConcurrentHashMap.newKeySet();
@@ -47,9 +49,10 @@ final class Dispatcher {
     private boolean finishing;
     private int nextMember;
 
-    Dispatcher(ClusterLink link, RetryPolicy retry, String threadName) {
+    Dispatcher(ClusterLink link, RetryPolicy retry, String threadName, AllowList filter) {
         this.link = link;
         this.retry = retry;
+        this.filter = filter;
         this.threadName = threadName;
         this.results = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, threadName);
@@ -151,9 +154,9 @@ final class Dispatcher {
             if (failure != null) {
                 f.sink.failed(failure);
             } else if (outcome.ok()) {
-                f.sink.succeeded(Serial.decode(outcome.payload(), "result"));
+                f.sink.succeeded(Serial.decode(outcome.payload(), "result", filter, link.classLoader()));
             } else {
-                f.sink.failed((Throwable) Serial.decode(outcome.payload(), "exception"));
+                f.sink.failed((Throwable) Serial.decode(outcome.payload(), "exception", filter, link.classLoader()));
             }
         } catch (RuntimeException e) {
             f.sink.failed(e);

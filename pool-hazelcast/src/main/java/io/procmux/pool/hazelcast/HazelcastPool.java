@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * The {@code hazelcast} {@link Pool}: Python's {@code multiprocessing.Pool} surface with tasks run
  * on cluster members. Functions and arguments are serialized in the caller's thread (a function
  * once per instance), so what cannot be shipped is refused there with an
- * {@link IllegalArgumentException} naming its class. {@code map} and {@code imap} ship chunks
+ * {@link IllegalArgumentException} naming its class; the classes written are learned by the pool's
+ * {@link AllowList}, so its embedded member (and its own result reading) admits them. {@code map} and {@code imap} ship chunks
  * (Python's default size for {@code map}); results come back in order. {@link #processes()} is the
  * chunking width and each member's task concurrency, not a count of the cluster's cores.
  *
@@ -30,17 +31,19 @@ import org.jspecify.annotations.Nullable;
 final class HazelcastPool implements ClusterPool {
     private final int processes;
     private final Dispatcher dispatcher;
+    private final AllowList filter;
     private final Map<Object, byte[]> functions = Collections.synchronizedMap(new WeakHashMap<>());
 
-    HazelcastPool(int processes, Dispatcher dispatcher) {
+    HazelcastPool(int processes, Dispatcher dispatcher, AllowList filter) {
         this.processes = processes;
         this.dispatcher = dispatcher;
+        this.filter = filter;
     }
 
     private byte[] function(Object fn) {
         byte[] bytes = functions.get(fn);
         if (bytes == null) {
-            bytes = Serial.encode(fn, "task function");
+            bytes = Serial.encode(fn, "task function", filter);
             functions.put(fn, bytes);
         }
         return bytes;
@@ -60,7 +63,7 @@ final class HazelcastPool implements ClusterPool {
     public <A, R> AsyncResult<R> applyAsync(SerializableFunction<A, R> fn, A arg,
             @Nullable Consumer<? super R> callback, @Nullable Consumer<? super Throwable> errorCallback) {
         dispatcher.checkAccepting();
-        Invocation call = new Invocation(function(fn), Invocation.APPLY, Serial.encode(arg, "argument"));
+        Invocation call = new Invocation(function(fn), Invocation.APPLY, Serial.encode(arg, "argument", filter));
         ClusterResult<R> result = new ClusterResult<>(callback, errorCallback);
         dispatcher.send(call, result);
         return result;
@@ -102,7 +105,7 @@ final class HazelcastPool implements ClusterPool {
         List<Invocation> calls = new ArrayList<>();
         for (int from = 0; from < all.size(); from += chunksize) {
             Object[] part = all.subList(from, Math.min(all.size(), from + chunksize)).toArray();
-            calls.add(new Invocation(f, mode, Serial.encode(part, "chunk of items")));
+            calls.add(new Invocation(f, mode, Serial.encode(part, "chunk of items", filter)));
         }
         ClusterResult<List<R>> result = new ClusterResult<>(null, null);
         ChunkedMap<R> gather = new ChunkedMap<>(result, all.size(), calls.size());
@@ -125,7 +128,7 @@ final class HazelcastPool implements ClusterPool {
         dispatcher.checkAccepting();
         byte[] f = function(fn);
         return new LazyChunks<>(items.iterator(), chunksize, imapWindow(), ordered, part -> {
-            Invocation call = new Invocation(f, Invocation.CHUNK, Serial.encode(part, "chunk of items"));
+            Invocation call = new Invocation(f, Invocation.CHUNK, Serial.encode(part, "chunk of items", filter));
             CompletableFuture<Object[]> done = new CompletableFuture<>();
             dispatcher.send(call, new Sink() {
                 @Override

@@ -2,6 +2,7 @@ package io.procmux.pool.hazelcast;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>System properties (each optional): {@value #PREFIX}{@code cluster}, {@code members}
  * (comma-separated {@code host[:port]}), {@code config} (file path), {@code client}
  * ({@code true}/{@code false}), {@code bind}, {@code port}, {@code mode}
- * ({@code in-process}/{@code local-pool}).
+ * ({@code in-process}/{@code local-pool}), {@code serialFilter} (comma-separated allow and
+ * {@code !} block entries, see {@link Builder#allow}).
  */
 public final class HazelcastPoolOptions {
     /** The prefix of the system properties read by {@link #fromSystem()}. */
@@ -34,6 +36,7 @@ public final class HazelcastPoolOptions {
     private final String bindAddress;
     private final int port;
     private final ExecutionMode mode;
+    private final List<String> serialFilter;
 
     private HazelcastPoolOptions(Builder b) {
         this.clusterName = b.clusterName != null ? b.clusterName
@@ -44,6 +47,7 @@ public final class HazelcastPoolOptions {
         this.bindAddress = b.bindAddress;
         this.port = b.port;
         this.mode = b.mode;
+        this.serialFilter = List.copyOf(b.serialFilter);
         if (client && members.isEmpty() && configFile == null) {
             throw new IllegalArgumentException("client mode needs member addresses (" + PREFIX
                     + "members) or a client configuration file (" + PREFIX + "config) to connect to");
@@ -96,6 +100,13 @@ public final class HazelcastPoolOptions {
         if ((v = props.getProperty(PREFIX + "mode")) != null) {
             b.mode(ExecutionMode.parse(v));
         }
+        if ((v = props.getProperty(AllowList.PROPERTY)) != null) {
+            try {
+                b.allow(AllowList.split(v).toArray(String[]::new));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Bad " + AllowList.PROPERTY + " '" + v + "': " + e.getMessage(), e);
+            }
+        }
         return b.build();
     }
 
@@ -134,6 +145,11 @@ public final class HazelcastPoolOptions {
         return mode;
     }
 
+    /** The deserialization allow entries (and {@code !} block entries) given by {@link Builder#allow}. */
+    public List<String> serialFilter() {
+        return serialFilter;
+    }
+
     @Override
     public String toString() {
         return (client ? "client" : "member") + " of cluster '" + clusterName + "'"
@@ -151,6 +167,7 @@ public final class HazelcastPoolOptions {
         private String bindAddress = "127.0.0.1";
         private int port = DEFAULT_PORT;
         private ExecutionMode mode = ExecutionMode.IN_PROCESS;
+        private final List<String> serialFilter = new ArrayList<>();
 
         private Builder() {
         }
@@ -214,6 +231,31 @@ public final class HazelcastPoolOptions {
         /** How the members this pool starts run tasks. */
         public Builder mode(ExecutionMode m) {
             this.mode = m;
+            return this;
+        }
+
+        /**
+         * Adds classes the members and the caller may deserialize: the user's task classes, the
+         * classes of their arguments and results, and their exceptions. Each entry is a class
+         * ({@code com.example.Task}, nested classes included), a package ({@code com.example.*}),
+         * a package and its subpackages ({@code com.example.**}), or a name prefix
+         * ({@code com.example.Task*}); {@code !} in front blocks instead. The same entries are
+         * read from {@code -Dprocmux.hazelcast.serialFilter}, comma-separated, which is how a member
+         * JVM of its own ({@link ClusterMember}) learns them.
+         *
+         * <p>Without entries a pool still runs everything its own JVM submitted to its embedded
+         * member (see {@code AllowList}: those classes are learned at submit time), plus JDK value
+         * types; members in other JVMs, clients reading results, and result or exception classes
+         * that never travelled as an argument need entries. Known gadget classes stay blocked
+         * whatever the entries say.
+         *
+         * @throws IllegalArgumentException naming a malformed entry, or one that would allow every class
+         */
+        public Builder allow(String... classOrPackagePatterns) {
+            for (String e : classOrPackagePatterns) {
+                NamePattern.parse(e);
+            }
+            serialFilter.addAll(List.of(classOrPackagePatterns));
             return this;
         }
 

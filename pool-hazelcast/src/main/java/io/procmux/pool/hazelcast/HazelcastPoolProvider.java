@@ -47,7 +47,8 @@ public final class HazelcastPoolProvider implements PoolProvider {
 
     /**
      * Where a pool would run, read from the {@value HazelcastPoolOptions#PREFIX}{@code *} system
-     * properties without starting anything: {@code cluster}, {@code join} and {@code mode}.
+     * properties without starting anything: {@code cluster}, {@code join}, {@code mode} and
+     * {@code serialFilter} (what members and the caller deserialize).
      */
     @Override
     public Map<String, String> capabilities() {
@@ -64,6 +65,8 @@ public final class HazelcastPoolProvider implements PoolProvider {
                 .orElse(o.client() ? "client of " + o.members() : o.members().isEmpty() ? "one embedded member alone"
                         : "embedded member joining " + o.members()));
         facts.put("mode", o.mode().label());
+        facts.put("serialFilter", o.serialFilter().isEmpty() ? "JDK value types and what this JVM submits"
+                : "JDK value types, what this JVM submits, and " + o.serialFilter());
         return facts;
     }
 
@@ -77,9 +80,10 @@ public final class HazelcastPoolProvider implements PoolProvider {
     public Pool create(PoolOptions options, HazelcastPoolOptions cluster) {
         refuseUnsupported(options);
         String name = "procmux-hz-pool-" + POOLS.incrementAndGet();
-        ClusterLink link = ClusterLink.open(cluster, options.processes(), name);
-        Dispatcher dispatcher = new Dispatcher(link, options.retry(), name);
-        return new HazelcastPool(options.processes(), dispatcher);
+        AllowList filter = AllowList.of(cluster);
+        ClusterLink link = ClusterLink.open(cluster, options.processes(), name, filter);
+        Dispatcher dispatcher = new Dispatcher(link, options.retry(), name, filter);
+        return new HazelcastPool(options.processes(), dispatcher, filter);
     }
 
     /** Options this backend cannot honour are refused rather than ignored. */

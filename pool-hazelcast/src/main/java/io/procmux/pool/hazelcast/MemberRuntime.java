@@ -10,6 +10,7 @@ import io.procmux.pool.PoolOptions;
 import io.procmux.pool.WorkerOutput;
 import io.procmux.spi.BackendKind;
 import io.procmux.spi.Backends;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +18,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a member started by procmux knows about running tasks: its {@link ExecutionMode} and, in
  * {@code local-pool} mode, its own pool of worker JVMs, reached through {@link Backends} (backend
- * {@code local}) and started on the first task. Kept in the member's user context; the pool is
- * terminated when the member shuts down.
+ * {@code local}) and started on the first task; and the {@link AllowList} through which its tasks
+ * are read (a worker JVM receives it with each task, as a spec string), with the configuration's
+ * class loader (an embedded member's: its pool's) consulted first for their classes. Kept in the member's user
+ * context; the pool is terminated when the member shuts down.
  *
  * <p>Threads and processes: those of the local pool once started (one I/O thread, one JVM per
  * process); none in {@code in-process} mode.
@@ -27,17 +30,28 @@ public final class MemberRuntime implements LifecycleListener {
     static final String KEY = "procmux.member";
     private final ExecutionMode mode;
     private final int processes;
+    private final AllowList filter;
+    private final @Nullable ClassLoader loader;
     private @Nullable Pool local;
     private boolean closed;
 
-    private MemberRuntime(ExecutionMode mode, int processes) {
+    private MemberRuntime(ExecutionMode mode, int processes, AllowList filter, @Nullable ClassLoader loader) {
         this.mode = mode;
         this.processes = processes;
+        this.filter = filter;
+        this.loader = loader;
     }
 
-    /** Installs a runtime with this mode (and local pool size) in {@code config}, closed on member shutdown. */
+    /**
+     * Installs a runtime with this mode (and local pool size) in {@code config}, closed on member
+     * shutdown, reading tasks through the {@code procmux.hazelcast.serialFilter} allow-list.
+     */
     public static void install(Config config, ExecutionMode mode, int processes) {
-        MemberRuntime runtime = new MemberRuntime(mode, processes);
+        install(config, mode, processes, AllowList.fromSystem());
+    }
+
+    static void install(Config config, ExecutionMode mode, int processes, AllowList filter) {
+        MemberRuntime runtime = new MemberRuntime(mode, processes, filter, config.getClassLoader());
         config.getUserContext().put(KEY, runtime);
         config.addListenerConfig(new ListenerConfig(runtime));
     }
@@ -50,10 +64,10 @@ public final class MemberRuntime implements LifecycleListener {
     /** Runs {@code call} as this member's mode says; a worker death or a stopped pool becomes a failed outcome. */
     Outcome run(Invocation call) {
         if (mode == ExecutionMode.IN_PROCESS) {
-            return Invocation.run(call);
+            return Invocation.run(call, filter, loader);
         }
         try {
-            return localPool().apply(Invocation::run, call);
+            return localPool().apply(Handoff::run, new Handoff(call, filter.spec()));
         } catch (ExecutionException e) {
             return Outcome.failure(e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
@@ -73,6 +87,15 @@ public final class MemberRuntime implements LifecycleListener {
                     .workerOutput(WorkerOutput.INHERIT).build());
         }
         return local;
+    }
+
+    /** A task as the member hands it to a worker JVM: with the member's allow-list, which the worker rebuilds. */
+    record Handoff(Invocation call, String filter) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        static Outcome run(Handoff h) {
+            return Invocation.run(h.call, AllowList.forSpec(h.filter), null);
+        }
     }
 
     @Override

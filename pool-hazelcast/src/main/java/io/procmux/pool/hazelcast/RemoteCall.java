@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The callable Hazelcast ships to a member: one {@link Invocation}, run in the member's JVM or
  * handed to the member's local pool, as the member's {@link MemberRuntime} says (in-process when
- * the member was not started by procmux).
+ * the member was not started by procmux, reading it through the {@code procmux.hazelcast.serialFilter}
+ * allow-list).
  *
  * <p>Cost: Hazelcast serializes the two byte arrays; nothing else travels.
  */
@@ -30,6 +31,6 @@ final class RemoteCall implements Callable<Outcome>, Serializable, HazelcastInst
     @Override
     public Outcome call() {
         MemberRuntime runtime = member == null ? null : MemberRuntime.of(member);
-        return runtime == null ? Invocation.run(invocation) : runtime.run(invocation);
+        return runtime == null ? Invocation.run(invocation, AllowList.fromSystem(), null) : runtime.run(invocation);
     }
 }

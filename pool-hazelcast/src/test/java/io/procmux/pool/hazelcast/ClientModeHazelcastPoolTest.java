@@ -26,7 +26,9 @@ class ClientModeHazelcastPoolTest extends InProcessHazelcastPoolTest {
             port = s.getLocalPort();
         }
         String cluster = "procmux-client-test-" + port;
-        member = ClusterMember.start(HazelcastPoolOptions.builder().clusterName(cluster).port(port).build(), 2);
+        // the suite's tasks are lambdas and method references written in testkit's contracts and here
+        member = ClusterMember.start(HazelcastPoolOptions.builder().clusterName(cluster).port(port)
+                .allow("io.procmux.testkit.**", ClientModeHazelcastPoolTest.class.getName()).build(), 2);
         String address = "127.0.0.1:" + member.getCluster().getLocalMember().getAddress().getPort();
         client = HazelcastPoolOptions.builder().clusterName(cluster).client(true).members(List.of(address)).build();
         // the member's executor threads start with its first tasks; start them before any leak snapshot

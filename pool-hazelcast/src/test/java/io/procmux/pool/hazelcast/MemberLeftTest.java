@@ -64,8 +64,9 @@ class MemberLeftTest {
     private List<Object> runWhileAMemberLeaves(RetryPolicy retry) throws Exception {
         int port = freePort();
         String cluster = "procmux-left-" + port;
+        // another member, as if in another JVM: it learns nothing from this pool and is told what it may run
         HazelcastInstance other = ClusterMember.start(HazelcastPoolOptions.builder().clusterName(cluster).port(port)
-                .members(List.of("127.0.0.1:" + port)).build(), 2);
+                .members(List.of("127.0.0.1:" + port)).allow(MemberLeftTest.class.getName()).build(), 2);
         leaver = "127.0.0.1:" + other.getCluster().getLocalMember().getAddress().getPort();
         List<Object> outcomes = new ArrayList<>();
         try (Pool pool = new HazelcastPoolProvider().create(PoolOptions.builder().processes(2).retry(retry).build(),
