@@ -108,6 +108,8 @@ public final class ClusterPoolBench {
                     "-cp", System.getProperty("java.class.path"), "-Dhazelcast.wait.seconds.before.join=1",
                     "-Dprocmux.hazelcast.cluster=" + cluster, "-Dprocmux.hazelcast.port=" + port,
                     "-Dprocmux.hazelcast.members=" + String.join(",", addresses), "-D" + ClusterMember.THREADS_PROPERTY + "=2",
+                    // the members' deserialization filter admits this benchmark's task classes
+                    "-Dprocmux.hazelcast.serialFilter=" + ClusterPoolBench.class.getName(),
                     ClusterMember.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start());
         }
         for (Process p : started) {
