@@ -73,15 +73,20 @@ final class ControlChannel {
         return true;
     }
 
-    /** Reads into {@code buf} until it is full or the socket is empty: -1 at end of stream or on error. */
+    /**
+     * Reads into {@code buf} until it is full or the socket was drained: -1 at end of stream or on
+     * error. A read that returns less than it asked for drained the socket, so no second read is
+     * spent to learn that (the level-triggered multiplexer reports whatever arrives later).
+     */
     static int fill(UnixConnection c, ByteBuffer buf) {
         try {
             while (buf.hasRemaining()) {
+                int asked = buf.remaining();
                 int n = c.read(buf);
                 if (n < 0) {
                     return -1;
                 }
-                if (n == 0) {
+                if (n < asked) {
                     return 0;
                 }
             }

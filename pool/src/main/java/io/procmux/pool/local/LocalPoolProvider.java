@@ -10,6 +10,7 @@ import io.procmux.pool.PoolOptions;
 import io.procmux.spawn.Spawner;
 import io.procmux.spi.BackendKind;
 import io.procmux.spi.Backends;
+import io.procmux.spi.MultiplexerProvider;
 import io.procmux.spi.PoolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Provider of the {@code local} pool: reused worker JVMs on this machine, built from the api's
@@ -61,6 +63,18 @@ public final class LocalPoolProvider implements PoolProvider {
     @Override
     public JvmProcess.Handle startProcess(JvmProcess process) {
         return LocalJvmProcesses.start(process);
+    }
+
+    /** The provider of {@code mux}'s backend, for {@link DirectApply}; null when leading is off or it is not found. */
+    private static @Nullable MultiplexerProvider leaderMuxes(Multiplexer mux) {
+        if (!DirectApply.enabled()) {
+            return null;
+        }
+        try {
+            return Backends.select(BackendKind.MUX, mux.name());
+        } catch (RuntimeException e) {
+            return null;   // a multiplexer given by the options from a backend discovery does not know
+        }
     }
 
     /**
@@ -110,7 +124,8 @@ public final class LocalPoolProvider implements PoolProvider {
             String thread = "procmux-pool-" + POOLS.incrementAndGet();
             PoolEngine engine = new PoolEngine(options.processes(), max, init, codec, mux, launcher, thread, release,
                     options.retry());
-            return new LocalPool(options.processes(), codec, engine, thread);
+            return new LocalPool(options.processes(), codec, engine, new DirectApply(engine, codec, leaderMuxes(mux)),
+                    thread);
         } catch (IOException | RuntimeException e) {
             launcher.close();
             release.run();

@@ -89,6 +89,35 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
         return () -> leaks.assertNoneLeft(pids);
     }
 
+    private DirectApplyTests direct() {
+        return new DirectApplyTests(this::newPool, options());
+    }
+
+    @Test
+    void syncAppliesOnAnIdlePoolAreLedAndLeaveNothing() throws Exception {
+        direct().syncAppliesOnAnIdlePoolAreLedAndLeaveNothing();
+    }
+
+    @Test
+    void aWorkerDyingDuringALedApplyFailsOnlyThatApply() throws Exception {
+        direct().aWorkerDyingDuringALedApplyFailsOnlyThatApply();
+    }
+
+    @Test
+    void anInterruptedSyncApplyThrowsAndThePoolGoesOn() throws Exception {
+        direct().anInterruptedSyncApplyThrowsAndThePoolGoesOn();
+    }
+
+    @Test
+    void syncAppliesFromManyThreadsBesideAsyncWorkAllComplete() throws Exception {
+        direct().syncAppliesFromManyThreadsBesideAsyncWorkAllComplete();
+    }
+
+    @Test
+    void theDirectApplySwitchTurnsLeadingOff() throws Exception {
+        direct().theSwitchTurnsLeadingOff();
+    }
+
     @Test
     void applyRunsInAWorkerProcess() throws Exception {
         long pid = pool().apply(Tasks::pid, 0);
