@@ -62,7 +62,9 @@ final class ControlChannel {
             }
             boolean more = w.outBuf.hasRemaining();
             if (more != w.writeInterest) {
-                mux.modify(c.fd(), more ? Events.IN | Events.OUT : Events.IN);
+                if (!w.led) {   // a led worker's socket is out of the multiplexer until it is handed back
+                    mux.modify(c.fd(), more ? Events.IN | Events.OUT : Events.IN);
+                }
                 w.writeInterest = more;
             }
         } catch (IOException e) {

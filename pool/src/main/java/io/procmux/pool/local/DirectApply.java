@@ -96,21 +96,22 @@ final class DirectApply {
             engine.checkAccepting();
             Worker w = muxes == null || !engine.queue.isEmpty() ? null
                     : Scheduling.pick(engine.workers, engine.maxTasksPerChild, engine.serviceNanos);
-            if (w == null || !w.inflight.isEmpty() || !openOwnMux(w)) {
+            UnixConnection c = w == null ? null : w.connection;
+            if (w == null || c == null || !w.inflight.isEmpty() || !openOwnMux(w)) {
                 engine.queue.add(task);
                 engine.dispatch();
                 engine.flushAll();
                 return null;
             }
-            ControlChannel.appendTask(w, task);
-            engine.flushAll();
-            UnixConnection c = w.connection;
-            if (c == null || w.writeInterest || w.inflight.peekFirst() != task) {
-                return null;   // closed, or the frame did not fit in the socket: the I/O thread carries on
-            }
-            ControlChannel.unregister(engine.mux, c.fd());
+            ControlChannel.unregister(engine.mux, c.fd());   // before the write: the answer must not wake the I/O thread
             w.led = true;
             task.led = true;
+            ControlChannel.appendTask(w, task);
+            engine.flushAll();
+            if (w.connection == null || w.writeInterest) {
+                endLocked(w, task);   // closed, or the frame did not fit in the socket: the I/O thread carries on
+                return null;
+            }
             led++;
             return w;
         }
@@ -155,29 +156,33 @@ final class DirectApply {
      */
     private byte @Nullable [] end(Worker w, Task task) {
         synchronized (engine) {
-            w.led = false;
-            task.led = false;
-            UnixConnection c = w.connection;
-            if (c != null) {
-                try {
-                    engine.mux.register(c.fd(), w.writeInterest ? Events.IN | Events.OUT : Events.IN, w);
-                } catch (IOException | RuntimeException e) {
-                    ControlChannel.close(w, engine.mux);
-                    w.signal(Signal.KILL.number());   // out of the I/O thread's sight: its exit settles its tasks
-                }
-            }
-            Multiplexer own = w.leaderMux;
-            if (own != null && !engine.workers.contains(w)) {
-                own.close();   // the worker was closed while led (after a crash of the I/O loop)
-                w.leaderMux = null;
-            }
-            if (w.exit != null || engine.phase != PoolEngine.Phase.RUNNING) {
-                engine.mux.wakeup();
-            }
-            engine.dispatch();
-            engine.flushAll();
+            endLocked(w, task);
             return task.answer;
         }
+    }
+
+    private void endLocked(Worker w, Task task) {
+        w.led = false;
+        task.led = false;
+        UnixConnection c = w.connection;
+        if (c != null) {
+            try {
+                engine.mux.register(c.fd(), w.writeInterest ? Events.IN | Events.OUT : Events.IN, w);
+            } catch (IOException | RuntimeException e) {
+                ControlChannel.close(w, engine.mux);
+                w.signal(Signal.KILL.number());   // out of the I/O thread's sight: its exit settles its tasks
+            }
+        }
+        Multiplexer own = w.leaderMux;
+        if (own != null && !engine.workers.contains(w)) {
+            own.close();   // the worker was closed while led (after a crash of the I/O loop)
+            w.leaderMux = null;
+        }
+        if (w.exit != null || engine.phase != PoolEngine.Phase.RUNNING) {
+            engine.mux.wakeup();
+        }
+        engine.dispatch();
+        engine.flushAll();
     }
 
     private boolean openOwnMux(Worker w) {
