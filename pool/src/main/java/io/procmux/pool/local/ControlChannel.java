@@ -27,8 +27,22 @@ final class ControlChannel {
         w.dirty = true;
     }
 
-    /** Appends a task, preceded by its function when this worker has not cached it (mirroring its LRU). */
-    static void appendTask(Worker w, Task t) {
+    /** Appends the registry's names this worker has not been told yet, if any (null: the codec lists nothing). */
+    static void announce(Worker w, @Nullable ClassRegistry classes) {
+        int size = classes == null ? 0 : classes.size();
+        if (w.classesSent < size) {
+            byte[] names = classes.encode(w.classesSent, size);
+            append(w, Frames.ALLOW, 0, names, 0, names.length);
+            w.classesSent = size;
+        }
+    }
+
+    /**
+     * Appends a task, preceded by the class names its decoding needs and by its function when this
+     * worker has not cached it (mirroring its LRU).
+     */
+    static void appendTask(Worker w, Task t, @Nullable ClassRegistry classes) {
+        announce(w, classes);
         if (w.knownFunctions.get(t.fn.id) == null) {
             append(w, Frames.FUNC, t.fn.id, t.fn.bytes, 0, t.fn.bytes.length);
             w.knownFunctions.put(t.fn.id, Boolean.TRUE);

@@ -106,7 +106,7 @@ final class DirectApply {
             ControlChannel.unregister(engine.mux, c.fd());   // before the write: the answer must not wake the I/O thread
             w.led = true;
             task.led = true;
-            ControlChannel.appendTask(w, task);
+            ControlChannel.appendTask(w, task, engine.classes);
             engine.flushAll();
             if (w.connection == null || w.writeInterest) {
                 endLocked(w, task);   // closed, or the frame did not fit in the socket: the I/O thread carries on

@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * Provider of the {@code local} pool: reused worker JVMs on this machine, built from the api's
  * Spawner, Multiplexer and Unix sockets (each from {@link Backends} unless the options give one).
  *
- * <p>Payloads use Java serialization with an allow-list (see {@link SerialFilter}; the system
- * property {@code procmux.pool.serialFilter} narrows the user's classes) unless the options give a
+ * <p>Payloads use Java serialization with an allow-list (see {@link SerialFilter}: the
+ * application classes the pool sent, and those the system property
+ * {@code procmux.pool.serialFilter} allows) unless the options give a
  * codec, which workers then create by its public no-arg constructor.
  *
  * <p>Cost of {@link #create}: the backends' discovery when not given, one worker JVM spawn per
@@ -85,8 +86,9 @@ public final class LocalPoolProvider implements PoolProvider {
      */
     @Override
     public Pool create(PoolOptions options) {
-        SerialFilter filter = SerialFilter.fromSystem();
-        Codec<Object> codec = options.codec().orElseGet(() -> new JavaSerialCodec(filter));
+        ClassRegistry classes = options.codec().isPresent() ? null : new ClassRegistry();
+        Codec<Object> codec = classes == null ? options.codec().orElseThrow()
+                : new JavaSerialCodec(SerialFilter.forParent(classes.names()), classes);
         byte[] init = options.initializer().map(i -> Payloads.encode(codec, i, "initializer")).orElse(new byte[0]);
         List<String> properties = new ArrayList<>();
         String pattern = System.getProperty(SerialFilter.PROPERTY);
@@ -123,7 +125,7 @@ public final class LocalPoolProvider implements PoolProvider {
         try {
             String thread = "procmux-pool-" + POOLS.incrementAndGet();
             PoolEngine engine = new PoolEngine(options.processes(), max, init, codec, mux, launcher, thread, release,
-                    options.retry());
+                    options.retry(), classes);
             return new LocalPool(options.processes(), codec, engine, new DirectApply(engine, codec, leaderMuxes(mux)),
                     thread);
         } catch (IOException | RuntimeException e) {

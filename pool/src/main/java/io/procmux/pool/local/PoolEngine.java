@@ -51,6 +51,8 @@ final class PoolEngine implements EventSink {
     private final WorkerLauncher launcher;
     private final Runnable release;
     private final RetryPolicy retry;
+    /** The application classes sent to workers, to tell each worker; null when the codec lists none. */
+    final @Nullable ClassRegistry classes;
     final ArrayDeque<Task> queue = new ArrayDeque<>();
     final List<Worker> workers = new ArrayList<>();
     private final Handshakes handshakes;
@@ -69,7 +71,8 @@ final class PoolEngine implements EventSink {
     long serviceNanos = Scheduling.UNKNOWN;
 
     PoolEngine(int processes, int maxTasksPerChild, byte[] initializer, Codec<Object> codec, Multiplexer mux,
-            WorkerLauncher launcher, String threadName, Runnable release, RetryPolicy retry) throws IOException {
+            WorkerLauncher launcher, String threadName, Runnable release, RetryPolicy retry,
+            @Nullable ClassRegistry classes) throws IOException {
         this.processes = processes;
         this.maxTasksPerChild = maxTasksPerChild;
         this.initializer = initializer;
@@ -78,6 +81,7 @@ final class PoolEngine implements EventSink {
         this.launcher = launcher;
         this.release = release;
         this.retry = retry;
+        this.classes = classes;
         this.handshakes = new Handshakes(mux);
         this.thread = new Thread(new IoLoop(this, mux), threadName);
         synchronized (this) {
@@ -249,6 +253,7 @@ final class PoolEngine implements EventSink {
 
     void sendInit(Worker w) {
         w.state = Worker.State.INITIALIZING;
+        ControlChannel.announce(w, classes);
         ControlChannel.append(w, Frames.INIT, 0, initializer, 0, initializer.length);
         flush(w);
     }
@@ -269,7 +274,7 @@ final class PoolEngine implements EventSink {
             if (w == null) {
                 break;
             }
-            ControlChannel.appendTask(w, queue.pollFirst());
+            ControlChannel.appendTask(w, queue.pollFirst(), classes);
         }
         if (phase == Phase.CLOSING && queue.isEmpty()) {
             for (Worker w : workers) {

@@ -46,6 +46,8 @@ final class Worker {
     boolean dirty;
     boolean writeInterest;
     int tasksSent;
+    /** How many of the pool's {@link ClassRegistry} names this worker has been told. */
+    int classesSent;
     /** When the first task in flight became the one the worker runs (System.nanoTime). */
     long headSince;
     volatile @Nullable ExitStatus exit;

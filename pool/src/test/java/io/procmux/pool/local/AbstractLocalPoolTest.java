@@ -119,6 +119,45 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
     }
 
     @Test
+    void aTaskReturningAnApplicationClassNotOnTheListFailsNamingIt() throws Exception {
+        try (LocalPool own = newPool(options())) {
+            assertThat(failureOf(own.applyAsync(com.example.pooltest.Point::diagonalAsObject, 3)))
+                    .isInstanceOf(io.procmux.codec.CodecException.class)
+                    .hasMessageContaining("class com.example.pooltest.Point is not on the pool's allow-list")
+                    .hasMessageContaining("-Dprocmux.pool.serialFilter=com.example.pooltest.Point");
+            assertThat(own.apply(PoolTasks::square, 3)).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void sentArgumentsAndDeclaredResultTypesCrossInBothDirections() throws Exception {
+        try (LocalPool own = newPool(options())) {
+            assertThat(own.apply(com.example.pooltest.Point::sum, new com.example.pooltest.Point(3, 4))).isEqualTo(7);
+            assertThat(own.map(com.example.pooltest.Point::diagonal, List.of(1, 2))).containsExactly(
+                    new com.example.pooltest.Point(1, 1), new com.example.pooltest.Point(2, 2));
+            assertThat(failureOf(own.applyAsync(com.example.pooltest.AppException::fail, 5)))
+                    .isInstanceOf(RemoteTaskException.class).hasMessageContaining("app failure on 5")
+                    .satisfies(e -> assertThat(((RemoteTaskException) e).remoteClassName())
+                            .isEqualTo("com.example.pooltest.AppException"));
+        }
+    }
+
+    @Test
+    void theSerialFilterPropertyAllowsMoreResultClasses() throws Exception {
+        System.setProperty(SerialFilter.PROPERTY, "com.example.pooltest.Point");
+        LocalPool pool;
+        try {
+            pool = newPool(options());
+        } finally {
+            System.clearProperty(SerialFilter.PROPERTY);
+        }
+        try (LocalPool own = pool) {
+            assertThat(own.apply(com.example.pooltest.Point::diagonalAsObject, 2))
+                    .isEqualTo(new com.example.pooltest.Point(2, 2));
+        }
+    }
+
+    @Test
     void applyRunsInAWorkerProcess() throws Exception {
         long pid = pool().apply(Tasks::pid, 0);
         assertThat(pid).isNotEqualTo(ProcessHandle.current().pid());
