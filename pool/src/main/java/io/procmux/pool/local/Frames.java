@@ -16,6 +16,9 @@ import java.nio.ByteOrder;
  * {@link #STOP}, {@link #ALLOW} (payload: application class names, one per line, UTF-8, that the
  * worker's allow-list admits from now on; sent before the first frame that needs them, see
  * {@link ClassRegistry}). Worker to parent: {@link #HELLO} (id: pid; payload: the one-time token),
+ * {@link #OUTPUT} (first and only frame on an extra connection in path mode, id: 1 for stdout or 2
+ * for stderr; payload: the token; the rest of that connection is the stream, see
+ * {@link WorkerStreams}),
  * {@link #INIT_OK}, {@link #INIT_ERR} (payload: the encoded exception), {@link #RESULT},
  * {@link #ERROR} (id: task id; payload: the task's run time in nanoseconds as a little-endian
  * int64, then the encoded result or exception).
@@ -39,6 +42,7 @@ final class Frames {
     static final byte ERROR = 8;
     static final byte STOP = 9;
     static final byte ALLOW = 10;
+    static final byte OUTPUT = 11;
 
     /** fn(arg). */
     static final byte MODE_APPLY = 0;

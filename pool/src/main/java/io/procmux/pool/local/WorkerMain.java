@@ -62,9 +62,10 @@ public final class WorkerMain {
     }
 
     /**
-     * Entry point: {@code WorkerMain fd N} or {@code WorkerMain path SOCKET}.
+     * Entry point: {@code WorkerMain fd N} or {@code WorkerMain path SOCKET [STREAMS]}.
      *
-     * @param args the channel kind and its descriptor number or path
+     * @param args the channel kind and its descriptor number or path, and in path mode the streams
+     *     to send live through more connections ({@code err} or {@code out,err}, see {@link WorkerStreams})
      */
     public static void main(String[] args) throws Exception {
         long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
@@ -76,12 +77,15 @@ public final class WorkerMain {
             FileDescriptor fd = descriptor(Integer.parseInt(args[1]));
             in = new FileInputStream(fd);
             out = new FileOutputStream(fd);
-        } else if (args.length == 2 && args[0].equals("path")) {
+        } else if ((args.length == 2 || args.length == 3) && args[0].equals("path")) {
             SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(args[1]));
+            if (args.length == 3) {
+                WorkerStreams.connect(args[1], token, args[2]);
+            }
             in = Channels.newInputStream(channel);
             out = Channels.newOutputStream(channel);
         } else {
-            System.err.println("usage: WorkerMain fd N | path SOCKET (started by a procmux pool)");
+            System.err.println("usage: WorkerMain fd N | path SOCKET [out,err] (started by a procmux pool)");
             Runtime.getRuntime().halt(2);
             return;
         }

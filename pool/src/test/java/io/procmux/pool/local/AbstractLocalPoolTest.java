@@ -272,6 +272,38 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
                 .contains("[worker " + pid + "] hello from the worker");
     }
 
+    @Test
+    void prefixedOutputArrivesWhileTheTaskStillRuns(@TempDir Path dir) throws Exception {
+        java.io.PrintStream err = System.err;
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream capturedErr = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream capturedOut = new java.io.ByteArrayOutputStream();
+        Path release = dir.resolve("release");
+        System.setErr(new java.io.PrintStream(capturedErr, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new java.io.PrintStream(capturedOut, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (LocalPool own = newPool(options().processes(1).workerOutput(WorkerOutput.PREFIX))) {
+            awaitWorkers(own, 1);
+            long pid = own.workerPids().get(0);
+            AsyncResult<Long> blocked = own.applyAsync(Tasks::printThenWait, release.toString());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!(capturedErr.toString(java.nio.charset.StandardCharsets.UTF_8).contains("err before the block")
+                    && capturedOut.toString(java.nio.charset.StandardCharsets.UTF_8).contains("out before the block"))
+                    && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(blocked.ready()).as("the task still runs").isFalse();
+            assertThat(capturedErr.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("[worker " + pid + "] err before the block");
+            assertThat(capturedOut.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("[worker " + pid + "] out before the block");
+            Files.createFile(release);
+            assertThat(blocked.get()).isEqualTo(pid);
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+        }
+    }
+
     static void awaitWorkers(LocalPool p, int count) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (p.readyWorkerPids().size() != count && System.nanoTime() < end) {
