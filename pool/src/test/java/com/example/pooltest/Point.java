@@ -14,6 +14,11 @@ public record Point(int x, int y) implements Serializable {
         return new Point(n, n);
     }
 
+    /** A lambda captured here, outside procmux's packages, that captures a {@code Point}. */
+    public static io.procmux.pool.SerializableFunction<Integer, Point> shiftedBy(Point offset) {
+        return n -> new Point(n + offset.x(), n + offset.y());
+    }
+
     /** A task taking a {@code Point} argument. */
     public static Integer sum(Point p) {
         return p.x() + p.y();

@@ -118,8 +118,25 @@ final class SerialFilter implements ObjectInputFilter {
         if (name.startsWith("io.procmux.") || sent.contains(name)) {
             return true;
         }
+        if (type.isHidden()) {
+            return lambdaOfAdmitted(name);
+        }
         return userFilter != null
                 && userFilter.checkInput(info != null ? info : new ClassOnly(type)) == Status.ALLOWED;
+    }
+
+    /**
+     * Whether a hidden class is a lambda of an admitted capturing class: the object a
+     * {@link java.lang.invoke.SerializedLambda} resolves to is filtered too, and only its capturing
+     * class (listed when the lambda was sent) can make one, checking the method it names.
+     */
+    private boolean lambdaOfAdmitted(String hiddenName) {
+        int at = hiddenName.indexOf("$$Lambda");
+        if (at <= 0) {
+            return false;
+        }
+        String capturing = hiddenName.substring(0, at);
+        return capturing.startsWith("io.procmux.") || sent.contains(capturing);
     }
 
     /** Whether {@code type} needs no listing: primitives, JDK classes and procmux's own (judged by {@link #admits} alone). */

@@ -133,6 +133,8 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
     void sentArgumentsAndDeclaredResultTypesCrossInBothDirections() throws Exception {
         try (LocalPool own = newPool(options())) {
             assertThat(own.apply(com.example.pooltest.Point::sum, new com.example.pooltest.Point(3, 4))).isEqualTo(7);
+            assertThat(own.apply(com.example.pooltest.Point.shiftedBy(new com.example.pooltest.Point(10, 20)), 1))
+                    .isEqualTo(new com.example.pooltest.Point(11, 21));
             assertThat(own.map(com.example.pooltest.Point::diagonal, List.of(1, 2))).containsExactly(
                     new com.example.pooltest.Point(1, 1), new com.example.pooltest.Point(2, 2));
             assertThat(failureOf(own.applyAsync(com.example.pooltest.AppException::fail, 5)))

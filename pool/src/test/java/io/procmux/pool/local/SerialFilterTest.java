@@ -82,6 +82,19 @@ class SerialFilterTest {
     }
 
     @Test
+    void aLambdaCapturedInAnApplicationClassResolvesWhereThatClassIsListed() {
+        ClassRegistry classes = new ClassRegistry();
+        JavaSerialCodec parent = new JavaSerialCodec(SerialFilter.of(classes.names(), null), classes);
+        byte[] bytes = parent.encode(Point.shiftedBy(new Point(1, 1)));
+        assertThat(classes.names()).contains("com.example.pooltest.Point");
+        JavaSerialCodec unlisted = new JavaSerialCodec(SerialFilter.forChild(), null);
+        assertThatThrownBy(() -> unlisted.decode(bytes, 0, bytes.length)).isInstanceOf(CodecException.class);
+        @SuppressWarnings("unchecked")
+        SerializableFunction<Integer, Point> back = (SerializableFunction<Integer, Point>) parent.decode(bytes, 0, bytes.length);
+        assertThat(back.apply(2)).isEqualTo(new Point(3, 3));
+    }
+
+    @Test
     void theUsersPatternAdmitsMore() throws Exception {
         JavaSerialCodec codec = new JavaSerialCodec(SerialFilter.of(new HashSet<>(), "com.example.pooltest.Point"), null);
         byte[] bytes = plainlySerialized(new Point(3, 4));
