@@ -27,8 +27,22 @@ final class ControlChannel {
         w.dirty = true;
     }
 
-    /** Appends a task, preceded by its function when this worker has not cached it (mirroring its LRU). */
-    static void appendTask(Worker w, Task t) {
+    /** Appends the registry's names this worker has not been told yet, if any (null: the codec lists nothing). */
+    static void announce(Worker w, @Nullable ClassRegistry classes) {
+        int size = classes == null ? 0 : classes.size();
+        if (w.classesSent < size) {
+            byte[] names = classes.encode(w.classesSent, size);
+            append(w, Frames.ALLOW, 0, names, 0, names.length);
+            w.classesSent = size;
+        }
+    }
+
+    /**
+     * Appends a task, preceded by the class names its decoding needs and by its function when this
+     * worker has not cached it (mirroring its LRU).
+     */
+    static void appendTask(Worker w, Task t, @Nullable ClassRegistry classes) {
+        announce(w, classes);
         if (w.knownFunctions.get(t.fn.id) == null) {
             append(w, Frames.FUNC, t.fn.id, t.fn.bytes, 0, t.fn.bytes.length);
             w.knownFunctions.put(t.fn.id, Boolean.TRUE);
@@ -62,7 +76,9 @@ final class ControlChannel {
             }
             boolean more = w.outBuf.hasRemaining();
             if (more != w.writeInterest) {
-                mux.modify(c.fd(), more ? Events.IN | Events.OUT : Events.IN);
+                if (!w.led) {   // a led worker's socket is out of the multiplexer until it is handed back
+                    mux.modify(c.fd(), more ? Events.IN | Events.OUT : Events.IN);
+                }
                 w.writeInterest = more;
             }
         } catch (IOException e) {
@@ -73,15 +89,20 @@ final class ControlChannel {
         return true;
     }
 
-    /** Reads into {@code buf} until it is full or the socket is empty: -1 at end of stream or on error. */
+    /**
+     * Reads into {@code buf} until it is full or the socket was drained: -1 at end of stream or on
+     * error. A read that returns less than it asked for drained the socket, so no second read is
+     * spent to learn that (the level-triggered multiplexer reports whatever arrives later).
+     */
     static int fill(UnixConnection c, ByteBuffer buf) {
         try {
             while (buf.hasRemaining()) {
+                int asked = buf.remaining();
                 int n = c.read(buf);
                 if (n < 0) {
                     return -1;
                 }
-                if (n == 0) {
+                if (n < asked) {
                     return 0;
                 }
             }

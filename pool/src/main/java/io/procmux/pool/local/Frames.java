@@ -13,7 +13,12 @@ import java.nio.ByteOrder;
  * <p>Parent to worker: {@link #INIT} (payload: the encoded initializer, or empty), {@link #FUNC}
  * (id: function id; payload: the encoded function), {@link #TASK} (id: task id; payload: the
  * function id as a little-endian int64, one {@code MODE_*} byte, the encoded argument),
- * {@link #STOP}. Worker to parent: {@link #HELLO} (id: pid; payload: the one-time token),
+ * {@link #STOP}, {@link #ALLOW} (payload: application class names, one per line, UTF-8, that the
+ * worker's allow-list admits from now on; sent before the first frame that needs them, see
+ * {@link ClassRegistry}). Worker to parent: {@link #HELLO} (id: pid; payload: the one-time token),
+ * {@link #OUTPUT} (first and only frame on an extra connection in path mode, id: 1 for stdout or 2
+ * for stderr; payload: the token; the rest of that connection is the stream, see
+ * {@link WorkerStreams}),
  * {@link #INIT_OK}, {@link #INIT_ERR} (payload: the encoded exception), {@link #RESULT},
  * {@link #ERROR} (id: task id; payload: the task's run time in nanoseconds as a little-endian
  * int64, then the encoded result or exception).
@@ -36,6 +41,8 @@ final class Frames {
     static final byte RESULT = 7;
     static final byte ERROR = 8;
     static final byte STOP = 9;
+    static final byte ALLOW = 10;
+    static final byte OUTPUT = 11;
 
     /** fn(arg). */
     static final byte MODE_APPLY = 0;

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Path mode's accept side: connections accepted on the pool's private socket stay anonymous until
- * their first frame, a {@code HELLO} carrying a worker's one-time token; a connection with a wrong
- * or missing token is closed. Called on the I/O thread with the pool's lock held.
+ * their first frame, a {@code HELLO} carrying a worker's one-time token (its control channel) or an
+ * {@code OUTPUT} with it (one of its live output streams, {@link WorkerStreams}); a connection with
+ * a wrong or missing token is closed. Called on the I/O thread with the pool's lock held.
  *
  * <p>Cost: one small buffer per pending connection.
  */
@@ -65,7 +66,15 @@ final class Handshakes {
         pending.remove(p);
         ControlChannel.unregister(mux, p.connection.fd());
         Worker owner = null;
-        if (complete && Frames.kind(view) == Frames.HELLO) {
+        if (complete && Frames.kind(view) == Frames.OUTPUT) {
+            String token = new String(view.array(), Frames.HEADER_BYTES, length, StandardCharsets.US_ASCII);
+            for (Worker w : workers) {
+                if (sameToken(w.token, token)) {
+                    OutputPipe.attach(w, mux, p.connection, Frames.id(view));
+                    return null;
+                }
+            }
+        } else if (complete && Frames.kind(view) == Frames.HELLO) {
             String token = new String(view.array(), Frames.HEADER_BYTES, length, StandardCharsets.US_ASCII);
             for (Worker w : workers) {
                 if (w.connection == null && w.state == Worker.State.STARTING && sameToken(w.token, token)) {

@@ -10,21 +10,30 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.lang.invoke.SerializedLambda;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pool's default payload codec, {@code java}: Java serialization, decoding through a
  * {@link SerialFilter} allow-list, with a shortcut ({@link CompactValues}) for nulls, boxed
  * numbers, booleans, strings and arrays of them. A value that cannot be serialized is refused with a
- * {@link CodecException} naming the offending class.
+ * {@link CodecException} naming the offending class; a refused class is named with how to allow it.
+ * In the parent it lists every application class it writes, and each lambda's declared result
+ * type, in the pool's {@link ClassRegistry}.
  *
- * <p>Cost: one object stream and its buffers per call (serialization allocates freely); thread-safe.
+ * <p>Cost: one object stream and its buffers per call (serialization allocates freely), plus a set
+ * look-up per class written when listing; thread-safe.
  */
 final class JavaSerialCodec implements Codec<Object> {
-    private final ObjectInputFilter filter;
+    private final SerialFilter filter;
+    private final @Nullable ClassRegistry registry;
 
-    JavaSerialCodec(ObjectInputFilter filter) {
+    /** A codec that lists what it writes in {@code registry} (the parent's), or lists nothing (null). */
+    JavaSerialCodec(SerialFilter filter, @Nullable ClassRegistry registry) {
         this.filter = filter;
+        this.registry = registry;
     }
 
     @Override
@@ -38,9 +47,26 @@ final class JavaSerialCodec implements Codec<Object> {
         if (compact != null) {
             return compact;
         }
+        return serialize(value, false);
+    }
+
+    /**
+     * Encodes {@code value} only if every class written is one this side's filter admits (in a
+     * worker: one the parent accepts); else returns null.
+     */
+    byte @Nullable [] encodeIfAdmitted(Object value) {
+        byte[] compact = CompactValues.encode(value);
+        return compact != null ? compact : serialize(value, true);
+    }
+
+    private byte @Nullable [] serialize(Object value, boolean onlyAdmitted) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        try (Listing out = new Listing(bytes, onlyAdmitted)) {
             out.writeObject(value);
+            out.flush();
+            if (out.refused) {
+                return null;
+            }
         } catch (NotSerializableException e) {
             throw new CodecException("cannot serialize a " + value.getClass().getName() + ": it contains a "
                     + e.getMessage() + ", which is not Serializable", e);
@@ -64,12 +90,23 @@ final class JavaSerialCodec implements Codec<Object> {
                 throw new CodecException(e.getMessage(), e);
             }
         }
+        Class<?>[] refused = new Class<?>[1];
+        boolean[] rejected = new boolean[1];
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data, offset, length))) {
-            in.setObjectInputFilter(filter);
+            in.setObjectInputFilter(info -> {
+                ObjectInputFilter.Status status = filter.checkInput(info);
+                if (status == ObjectInputFilter.Status.REJECTED && !rejected[0]) {
+                    rejected[0] = true;
+                    refused[0] = info.serialClass();
+                }
+                return status;
+            });
             return in.readObject();
         } catch (InvalidClassException e) {
-            throw new CodecException("refused to deserialize " + e.classname + ": " + e.getMessage()
-                    + " (see " + SerialFilter.PROPERTY + ")", e);
+            if (rejected[0]) {
+                throw new CodecException("refused to deserialize: " + SerialFilter.refusal(refused[0]), e);
+            }
+            throw new CodecException("cannot deserialize " + e.classname + ": " + e.getMessage(), e);
         } catch (IOException | ClassNotFoundException e) {
             throw new CodecException("cannot deserialize " + length + " bytes: " + e, e);
         }
@@ -80,5 +117,55 @@ final class JavaSerialCodec implements Codec<Object> {
         byte[] data = new byte[in.remaining()];
         in.get(data);
         return decode(data, 0, data.length);
+    }
+
+    /** An object stream that lists the application classes it writes, or notes one the filter refuses. */
+    private final class Listing extends ObjectOutputStream {
+        private final boolean onlyAdmitted;
+        boolean refused;
+
+        Listing(OutputStream out, boolean onlyAdmitted) throws IOException {
+            super(out);
+            this.onlyAdmitted = onlyAdmitted;
+            enableReplaceObject(registry != null);
+        }
+
+        @Override
+        protected void annotateClass(Class<?> cl) {
+            Class<?> type = cl;
+            while (type.isArray()) {
+                type = type.getComponentType();
+            }
+            if (onlyAdmitted && !filter.admits(type)) {
+                refused = true;
+            }
+            if (registry != null && !SerialFilter.unlisted(type)) {
+                registry.add(type.getName());
+            }
+        }
+
+        @Override
+        protected Object replaceObject(Object obj) {
+            if (registry != null && obj instanceof SerializedLambda lambda) {
+                String result = resultType(lambda.getInstantiatedMethodType());
+                if (result != null) {
+                    registry.add(result);
+                }
+            }
+            return obj;
+        }
+    }
+
+    /** The class a lambda is declared to return, from its method descriptor; null for a primitive or void. */
+    static @Nullable String resultType(String descriptor) {
+        int i = descriptor.lastIndexOf(')') + 1;
+        while (i < descriptor.length() && descriptor.charAt(i) == '[') {
+            i++;
+        }
+        if (i >= descriptor.length() || descriptor.charAt(i) != 'L' || !descriptor.endsWith(";")) {
+            return null;
+        }
+        String name = descriptor.substring(i + 1, descriptor.length() - 1).replace('/', '.');
+        return name.startsWith("java.") || name.startsWith("io.procmux.") ? null : name;
     }
 }

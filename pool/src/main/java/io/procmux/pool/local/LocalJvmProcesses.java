@@ -46,7 +46,10 @@ final class LocalJvmProcesses {
     }
 
     static JvmProcess.Handle start(JvmProcess process) {
-        byte[] bytes = Payloads.encode(new JavaSerialCodec(SerialFilter.fromSystem()), process, "process");
+        ClassRegistry classes = new ClassRegistry();
+        byte[] bytes = Payloads.encode(new JavaSerialCodec(SerialFilter.forParent(classes.names()), classes), process,
+                "process");
+        byte[] names = classes.encode(0, classes.size());
         // -Xrs: SIGTERM kills the child as it kills a Python process (exit code -15), instead of the
         // JVM turning it into exit(143) once its handlers are installed (racy with start-up).
         List<String> argv = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,6 +58,8 @@ final class LocalJvmProcesses {
         try {
             Child child = Shared.SPAWNER.spawn(SpawnSpec.builder(argv).stdin(Redirect.PIPE).build());
             try (DataOutputStream stdin = new DataOutputStream(child.stdin())) {
+                stdin.writeInt(names.length);
+                stdin.write(names);
                 stdin.writeInt(bytes.length);
                 stdin.write(bytes);
             }

@@ -30,19 +30,26 @@ final class LocalPool implements Pool {
     private final Codec<Object> codec;
     private final FunctionRef.Cache functions;
     private final PoolEngine engine;
+    private final DirectApply direct;
     private final AtomicLong taskIds = new AtomicLong();
 
-    LocalPool(int processes, Codec<Object> codec, PoolEngine engine, String ioThreadName) {
+    LocalPool(int processes, Codec<Object> codec, PoolEngine engine, DirectApply direct, String ioThreadName) {
         this.processes = processes;
         this.ioThreadName = ioThreadName;
         this.codec = codec;
         this.functions = new FunctionRef.Cache(codec);
         this.engine = engine;
+        this.direct = direct;
     }
 
     @Override
     public <A, R> R apply(SerializableFunction<A, R> fn, A arg) throws InterruptedException, ExecutionException {
-        return applyAsync(fn, arg).get();
+        checkAccepting();
+        FunctionRef ref = functions.of(fn);
+        byte[] encoded = Payloads.encode(codec, arg, "argument");
+        PendingResult<R> result = new PendingResult<>(null, null);
+        direct.submit(new Task(taskIds.incrementAndGet(), ref, Frames.MODE_APPLY, encoded, result));
+        return result.get();
     }
 
     @Override
@@ -191,6 +198,11 @@ final class LocalPool implements Pool {
     /** The pool's state in a few lines, for diagnostics. */
     String describe() {
         return PoolDiagnostics.describe(engine);
+    }
+
+    /** How many synchronous applies waited on their worker's socket themselves (for tests and diagnostics). */
+    long ledApplies() {
+        return direct.ledApplies();
     }
 
     /** The name of the pool's I/O thread, on which callbacks run. */

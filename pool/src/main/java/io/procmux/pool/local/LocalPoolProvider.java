@@ -10,6 +10,7 @@ import io.procmux.pool.PoolOptions;
 import io.procmux.spawn.Spawner;
 import io.procmux.spi.BackendKind;
 import io.procmux.spi.Backends;
+import io.procmux.spi.MultiplexerProvider;
 import io.procmux.spi.PoolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,13 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Provider of the {@code local} pool: reused worker JVMs on this machine, built from the api's
  * Spawner, Multiplexer and Unix sockets (each from {@link Backends} unless the options give one).
  *
- * <p>Payloads use Java serialization with an allow-list (see {@link SerialFilter}; the system
- * property {@code procmux.pool.serialFilter} narrows the user's classes) unless the options give a
+ * <p>Payloads use Java serialization with an allow-list (see {@link SerialFilter}: the
+ * application classes the pool sent, and those the system property
+ * {@code procmux.pool.serialFilter} allows) unless the options give a
  * codec, which workers then create by its public no-arg constructor.
  *
  * <p>Cost of {@link #create}: the backends' discovery when not given, one worker JVM spawn per
@@ -63,6 +66,18 @@ public final class LocalPoolProvider implements PoolProvider {
         return LocalJvmProcesses.start(process);
     }
 
+    /** The provider of {@code mux}'s backend, for {@link DirectApply}; null when leading is off or it is not found. */
+    private static @Nullable MultiplexerProvider leaderMuxes(Multiplexer mux) {
+        if (!DirectApply.enabled()) {
+            return null;
+        }
+        try {
+            return Backends.select(BackendKind.MUX, mux.name());
+        } catch (RuntimeException e) {
+            return null;   // a multiplexer given by the options from a backend discovery does not know
+        }
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -71,8 +86,9 @@ public final class LocalPoolProvider implements PoolProvider {
      */
     @Override
     public Pool create(PoolOptions options) {
-        SerialFilter filter = SerialFilter.fromSystem();
-        Codec<Object> codec = options.codec().orElseGet(() -> new JavaSerialCodec(filter));
+        ClassRegistry classes = options.codec().isPresent() ? null : new ClassRegistry();
+        Codec<Object> codec = classes == null ? options.codec().orElseThrow()
+                : new JavaSerialCodec(SerialFilter.forParent(classes.names()), classes);
         byte[] init = options.initializer().map(i -> Payloads.encode(codec, i, "initializer")).orElse(new byte[0]);
         List<String> properties = new ArrayList<>();
         String pattern = System.getProperty(SerialFilter.PROPERTY);
@@ -109,8 +125,9 @@ public final class LocalPoolProvider implements PoolProvider {
         try {
             String thread = "procmux-pool-" + POOLS.incrementAndGet();
             PoolEngine engine = new PoolEngine(options.processes(), max, init, codec, mux, launcher, thread, release,
-                    options.retry());
-            return new LocalPool(options.processes(), codec, engine, thread);
+                    options.retry(), classes);
+            return new LocalPool(options.processes(), codec, engine, new DirectApply(engine, codec, leaderMuxes(mux)),
+                    thread);
         } catch (IOException | RuntimeException e) {
             launcher.close();
             release.run();

@@ -9,10 +9,6 @@ import io.procmux.pool.RetryPolicy;
 import io.procmux.pool.WorkerDiedException;
 import io.procmux.spawn.Signal;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * {@value #DEPTH} tasks in flight and runs them in order: when it dies, the first task without a
  * result fails with {@link WorkerDiedException} and the others, never started, go back to the
  * front of the queue (the first one too while the pool's {@link RetryPolicy} allows another attempt).
- * Completions (user callbacks included) run on the I/O thread outside the lock.
+ * Completions (user callbacks included) run on the I/O thread outside the lock. A synchronous
+ * {@code apply} that finds an idle worker may read its own answer instead ({@link DirectApply});
+ * the I/O thread then leaves that worker alone ({@link Worker#led}) until it is handed back.
  *
  * <p>Threads: one ({@code procmux-pool-N}). Cost: frames are batched per worker per loop turn.
  */
@@ -44,33 +42,37 @@ final class PoolEngine implements EventSink {
     enum Phase { RUNNING, CLOSING, TERMINATING, DONE }
 
     private final int processes;
-    private final int maxTasksPerChild;
+    final int maxTasksPerChild;
     private final byte[] initializer;
-    private final Codec<Object> codec;
-    private final Multiplexer mux;
+    final Codec<Object> codec;
+    final Multiplexer mux;
+    /** Handles each frame read from a worker's control socket (under the lock). */
+    final Inbound.Handler frames = new WorkerFrames(this);
     private final WorkerLauncher launcher;
     private final Runnable release;
     private final RetryPolicy retry;
+    /** The application classes sent to workers, to tell each worker; null when the codec lists none. */
+    final @Nullable ClassRegistry classes;
     final ArrayDeque<Task> queue = new ArrayDeque<>();
     final List<Worker> workers = new ArrayList<>();
     private final Handshakes handshakes;
     private final ConcurrentLinkedQueue<Worker> exited = new ConcurrentLinkedQueue<>();
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private final ArrayList<Runnable> completions = new ArrayList<>();
+    final ArrayList<Runnable> completions = new ArrayList<>();
     private final byte[] chunk = new byte[64 * 1024];
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread thread;
     Phase phase = Phase.RUNNING;
     private @Nullable RuntimeException broken;
     private boolean serverRegistered;
-    private int startFailures;
+    int startFailures;
     private long killAt = Long.MAX_VALUE;
     private boolean terminated;
     /** Moving average of how long a task keeps a worker busy (see {@link Scheduling}). */
     long serviceNanos = Scheduling.UNKNOWN;
 
     PoolEngine(int processes, int maxTasksPerChild, byte[] initializer, Codec<Object> codec, Multiplexer mux,
-            WorkerLauncher launcher, String threadName, Runnable release, RetryPolicy retry) throws IOException {
+            WorkerLauncher launcher, String threadName, Runnable release, RetryPolicy retry,
+            @Nullable ClassRegistry classes) throws IOException {
         this.processes = processes;
         this.maxTasksPerChild = maxTasksPerChild;
         this.initializer = initializer;
@@ -79,6 +81,7 @@ final class PoolEngine implements EventSink {
         this.launcher = launcher;
         this.release = release;
         this.retry = retry;
+        this.classes = classes;
         this.handshakes = new Handshakes(mux);
         this.thread = new Thread(new IoLoop(this, mux), threadName);
         synchronized (this) {
@@ -141,7 +144,9 @@ final class PoolEngine implements EventSink {
     synchronized long nextTimeoutNanos() {
         long next = killAt;
         for (Worker w : workers) {
-            next = Math.min(next, w.reapAt);
+            if (!w.led) {
+                next = Math.min(next, w.reapAt);
+            }
         }
         return next == Long.MAX_VALUE ? -1 : Math.max(0, next - System.nanoTime());
     }
@@ -202,6 +207,9 @@ final class PoolEngine implements EventSink {
     public void onEvent(int fd, int events, @Nullable Object attachment) {
         synchronized (this) {
             if (attachment instanceof Worker w) {
+                if (w.led) {
+                    return;   // harvested just before a caller took the socket over
+                }
                 if ((events & Events.OUT) != 0) {
                     flush(w);
                 }
@@ -243,58 +251,21 @@ final class PoolEngine implements EventSink {
         w.watch(mux, exited);
     }
 
-    private void sendInit(Worker w) {
+    void sendInit(Worker w) {
         w.state = Worker.State.INITIALIZING;
+        ControlChannel.announce(w, classes);
         ControlChannel.append(w, Frames.INIT, 0, initializer, 0, initializer.length);
         flush(w);
     }
 
     /** Reads what the control socket holds and handles every complete frame. */
     private void readControl(Worker w) {
-        if (!Inbound.read(w, this::frame)) {
+        if (!Inbound.read(w, frames)) {
             ControlChannel.close(w, mux);
         }
     }
 
-    private void frame(Worker w, byte kind, long id, byte[] data, int offset, int length) {
-        switch (kind) {
-            case Frames.HELLO -> {
-                String token = new String(data, offset, length, StandardCharsets.US_ASCII);
-                if (w.state != Worker.State.STARTING || !Handshakes.sameToken(w.token, token)) {
-                    throw new IllegalStateException("worker " + w.pid() + " did not present its token");
-                }
-                sendInit(w);
-            }
-            case Frames.INIT_OK -> {
-                w.state = Worker.State.READY;
-                startFailures = 0;
-            }
-            case Frames.INIT_ERR -> {
-                Throwable cause = Inbound.decodeFailure(codec, data, offset, length);
-                breakPool(new IllegalStateException("the pool's initializer failed in worker " + w.pid() + ": "
-                        + cause, cause));
-            }
-            case Frames.RESULT, Frames.ERROR -> {
-                Task t = w.inflight.pollFirst();
-                if (t == null || t.id != id) {
-                    throw new IllegalStateException("worker " + w.pid() + " answered task " + id
-                            + " out of order");
-                }
-                long ran = (long) LONG_LE.get(data, offset);
-                serviceNanos = Scheduling.average(serviceNanos, ran);
-                w.headSince = System.nanoTime();
-                byte[] payload = java.util.Arrays.copyOfRange(data, offset + Frames.RESULT_PREFIX, offset + length);
-                boolean ok = kind == Frames.RESULT;
-                completions.add(() -> Inbound.deliver(codec, t, ok, payload));
-                if (maxTasksPerChild > 0 && w.tasksSent >= maxTasksPerChild && w.inflight.isEmpty()) {
-                    stop(w);
-                }
-            }
-            default -> throw new IllegalStateException("worker " + w.pid() + " sent unknown frame kind " + kind);
-        }
-    }
-
-    private void dispatch() {
+    void dispatch() {
         if (phase != Phase.RUNNING && phase != Phase.CLOSING) {
             return;
         }
@@ -303,7 +274,7 @@ final class PoolEngine implements EventSink {
             if (w == null) {
                 break;
             }
-            ControlChannel.appendTask(w, queue.pollFirst());
+            ControlChannel.appendTask(w, queue.pollFirst(), classes);
         }
         if (phase == Phase.CLOSING && queue.isEmpty()) {
             for (Worker w : workers) {
@@ -314,7 +285,7 @@ final class PoolEngine implements EventSink {
         }
     }
 
-    private void stop(Worker w) {
+    void stop(Worker w) {
         w.state = Worker.State.STOPPING;
         ControlChannel.append(w, Frames.STOP, 0, new byte[0], 0, 0);
         flush(w);
@@ -326,7 +297,7 @@ final class PoolEngine implements EventSink {
         }
     }
 
-    private void flushAll() {
+    void flushAll() {
         for (int i = 0; i < workers.size(); i++) {
             Worker w = workers.get(i);
             if (w.dirty) {
@@ -364,7 +335,7 @@ final class PoolEngine implements EventSink {
         long now = System.nanoTime();
         for (int i = workers.size() - 1; i >= 0; i--) {
             Worker w = workers.get(i);
-            if (w.reapAt != Long.MAX_VALUE && (w.openPipes.isEmpty() || now >= w.reapAt)) {
+            if (!w.led && w.reapAt != Long.MAX_VALUE && (w.openPipes.isEmpty() || now >= w.reapAt)) {
                 reap(w);
             }
         }
@@ -372,6 +343,13 @@ final class PoolEngine implements EventSink {
 
     private void closeWorker(Worker w) {
         ControlChannel.close(w, mux);
+        Multiplexer own = w.leaderMux;
+        if (own != null && w.led) {
+            own.wakeup();   // its leader is waiting on it (only after a crash): DirectApply closes it
+        } else if (own != null) {
+            own.close();
+            w.leaderMux = null;
+        }
         OutputPipe.finish(w, mux);
         w.child.close();
     }
@@ -383,12 +361,16 @@ final class PoolEngine implements EventSink {
         failAll(cause);
         for (Worker w : workers) {
             w.signal(Signal.TERM.number());
+            Multiplexer own = w.leaderMux;
+            if (w.led && own != null) {
+                own.wakeup();
+            }
         }
         killAt = System.nanoTime() + KILL_GRACE_NANOS;
         mux.wakeup();
     }
 
-    private void breakPool(RuntimeException cause) {
+    void breakPool(RuntimeException cause) {
         if (broken == null) {
             broken = cause;
             stopAll(cause);

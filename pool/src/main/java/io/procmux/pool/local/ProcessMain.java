@@ -5,8 +5,9 @@ import java.io.DataInputStream;
 import java.io.IOException;
 
 /**
- * The main class of a {@link JvmProcess} child: reads the serialized process from stdin (a
- * big-endian int32 length, then the bytes), runs it, and exits with 0, or 1 after printing the
+ * The main class of a {@link JvmProcess} child: reads from stdin the application class
+ * names its allow-list admits ({@link ClassRegistry#encode}) and the serialized process, each as a
+ * big-endian int32 length and the bytes, runs it, and exits with 0, or 1 after printing the
  * stack trace when {@code run()} threw. A daemon child (argument {@code daemon}) also halts within
  * 250 ms of its parent's death.
  *
@@ -26,9 +27,13 @@ public final class ProcessMain {
             WorkerMain.startWatchdog(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L));
         }
         DataInputStream in = new DataInputStream(System.in);
+        byte[] names = new byte[in.readInt()];
+        in.readFully(names);
+        SerialFilter filter = SerialFilter.forChild();
+        filter.allow(ClassRegistry.decode(names, 0, names.length));
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
-        JvmProcess process = (JvmProcess) new JavaSerialCodec(SerialFilter.fromSystem()).decode(bytes, 0, bytes.length);
+        JvmProcess process = (JvmProcess) new JavaSerialCodec(filter, null).decode(bytes, 0, bytes.length);
         int status = 0;
         try {
             process.run();

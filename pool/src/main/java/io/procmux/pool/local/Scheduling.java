@@ -27,7 +27,7 @@ final class Scheduling {
         boolean pipeline = serviceNanos < PIPELINE_BELOW_NANOS;
         for (int i = 0; i < workers.size(); i++) {
             Worker w = workers.get(i);
-            if (w.state != Worker.State.READY || (maxTasksPerChild > 0 && w.tasksSent >= maxTasksPerChild)) {
+            if (w.state != Worker.State.READY || w.led || (maxTasksPerChild > 0 && w.tasksSent >= maxTasksPerChild)) {
                 continue;
             }
             int n = w.inflight.size();

@@ -1,8 +1,10 @@
 package io.procmux.pool.local;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One unit of work on its way to a worker: an id, the function to run, how to run it, the encoded
- * argument, and where the outcome goes. Immutable but for {@link #attempt}; a task that never
+ * argument, and where the outcome goes. Immutable but for {@link #attempt} and the leading fields; a task that never
  * started may be sent again to another worker, and one whose worker died too, under a retry policy.
  *
  * <p>Cost: one small object per task (per chunk for map).
@@ -15,6 +17,12 @@ final class Task {
     final Outcome outcome;
     /** Which run this is, from 1; raised by the engine, under its lock, when it retries the task. */
     int attempt = 1;
+    /** Set, under the pool's lock, while a caller waits on its worker's socket itself ({@link DirectApply}). */
+    boolean led;
+    /** The result or error payload read while {@link #led}, for the leading caller to decode. */
+    byte @Nullable [] answer;
+    /** Whether {@link #answer} is a result (else an encoded exception). */
+    boolean answerOk;
 
     Task(long id, FunctionRef fn, byte mode, byte[] argument, Outcome outcome) {
         this.id = id;

@@ -46,11 +46,20 @@ final class Worker {
     boolean dirty;
     boolean writeInterest;
     int tasksSent;
+    /** How many of the pool's {@link ClassRegistry} names this worker has been told. */
+    int classesSent;
     /** When the first task in flight became the one the worker runs (System.nanoTime). */
     long headSince;
     volatile @Nullable ExitStatus exit;
     /** When to reap at the latest once the exit is known; MAX_VALUE while running. */
     long reapAt = Long.MAX_VALUE;
+    /**
+     * Set while a caller leads this worker ({@link DirectApply}): its control socket is then out of
+     * the pool's multiplexer and read only by that caller.
+     */
+    boolean led;
+    /** The multiplexer holding only the control socket, on which a leading caller waits; opened on first use. */
+    @Nullable Multiplexer leaderMux;
     final List<OutputPipe> openPipes = new ArrayList<>(2);
     final Map<Long, Boolean> knownFunctions = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;

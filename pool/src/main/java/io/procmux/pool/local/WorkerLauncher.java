@@ -130,7 +130,7 @@ final class WorkerLauncher implements AutoCloseable {
         Path errFile = dir.resolve("worker-" + n + ".err");
         Path outFile = output == WorkerOutput.PREFIX ? dir.resolve("worker-" + n + ".out") : null;
         SpawnSpec.Builder spec = spec(group, deathSignal, List.of(),
-                List.of("path", server.address().text()))
+                List.of("path", server.address().text(), outFile != null ? "out,err" : "err"))
                 .stderr(Redirect.write(errFile))
                 .stdout(outFile != null ? Redirect.write(outFile) : stdoutRedirect());
         Child child;

@@ -18,6 +18,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The main class of a worker JVM. Reads the one-time token from stdin, opens the control channel
@@ -40,6 +41,8 @@ public final class WorkerMain {
     private final InputStream in;
     private final OutputStream out;
     private final Codec<Object> codec;
+    /** The allow-list of the default codec, told the parent's class names; null with another codec. */
+    private final @Nullable SerialFilter filter;
     private final Map<Long, Object> functions = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -51,16 +54,18 @@ public final class WorkerMain {
     private ByteBuffer inBuf = Frames.buffer(64 * 1024);
     private ByteBuffer outBuf = Frames.buffer(64 * 1024);
 
-    private WorkerMain(InputStream in, OutputStream out, Codec<Object> codec) {
+    private WorkerMain(InputStream in, OutputStream out, @Nullable SerialFilter filter) throws ReflectiveOperationException {
         this.in = in;
         this.out = out;
-        this.codec = codec;
+        this.filter = filter;
+        this.codec = codec(filter);
     }
 
     /**
-     * Entry point: {@code WorkerMain fd N} or {@code WorkerMain path SOCKET}.
+     * Entry point: {@code WorkerMain fd N} or {@code WorkerMain path SOCKET [STREAMS]}.
      *
-     * @param args the channel kind and its descriptor number or path
+     * @param args the channel kind and its descriptor number or path, and in path mode the streams
+     *     to send live through more connections ({@code err} or {@code out,err}, see {@link WorkerStreams})
      */
     public static void main(String[] args) throws Exception {
         long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
@@ -72,16 +77,20 @@ public final class WorkerMain {
             FileDescriptor fd = descriptor(Integer.parseInt(args[1]));
             in = new FileInputStream(fd);
             out = new FileOutputStream(fd);
-        } else if (args.length == 2 && args[0].equals("path")) {
+        } else if ((args.length == 2 || args.length == 3) && args[0].equals("path")) {
             SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(args[1]));
+            if (args.length == 3) {
+                WorkerStreams.connect(args[1], token, args[2]);
+            }
             in = Channels.newInputStream(channel);
             out = Channels.newOutputStream(channel);
         } else {
-            System.err.println("usage: WorkerMain fd N | path SOCKET (started by a procmux pool)");
+            System.err.println("usage: WorkerMain fd N | path SOCKET [out,err] (started by a procmux pool)");
             Runtime.getRuntime().halt(2);
             return;
         }
-        WorkerMain worker = new WorkerMain(in, out, codec());
+        WorkerMain worker = new WorkerMain(in, out,
+                System.getProperty(CODEC_PROPERTY) == null ? SerialFilter.forChild() : null);
         worker.hello(token);
         worker.loop();
     }
@@ -106,10 +115,10 @@ public final class WorkerMain {
     }
 
     @SuppressWarnings("unchecked")
-    private static Codec<Object> codec() throws ReflectiveOperationException {
+    private static Codec<Object> codec(@Nullable SerialFilter filter) throws ReflectiveOperationException {
         String name = System.getProperty(CODEC_PROPERTY);
-        if (name == null) {
-            return new JavaSerialCodec(SerialFilter.fromSystem());
+        if (name == null || filter != null) {
+            return new JavaSerialCodec(filter == null ? SerialFilter.forChild() : filter, null);
         }
         return (Codec<Object>) Class.forName(name).getConstructor().newInstance();
     }
@@ -180,6 +189,11 @@ public final class WorkerMain {
         switch (kind) {
             case Frames.INIT -> init(data, offset, length);
             case Frames.FUNC -> functions.put(id, codec.decode(data, offset, length));
+            case Frames.ALLOW -> {
+                if (filter != null) {
+                    filter.allow(ClassRegistry.decode(data, offset, length));
+                }
+            }
             case Frames.TASK -> {
                 task(id, data, offset, length);
                 flush();   // before the next task starts: a result the parent lacks means "never started"
@@ -253,8 +267,13 @@ public final class WorkerMain {
         }
     }
 
+    /** The exception, or a {@link RemoteTaskException} copy when the parent would refuse one of its classes. */
     private byte[] encodeFailure(Throwable t) {
         try {
+            if (codec instanceof JavaSerialCodec java) {
+                byte[] admitted = java.encodeIfAdmitted(t);
+                return admitted != null ? admitted : codec.encode(RemoteTaskException.copyOf(t));
+            }
             return codec.encode(t);
         } catch (RuntimeException e) {
             return codec.encode(RemoteTaskException.copyOf(t));

@@ -89,6 +89,76 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
         return () -> leaks.assertNoneLeft(pids);
     }
 
+    private DirectApplyTests direct() {
+        return new DirectApplyTests(this::newPool, options());
+    }
+
+    @Test
+    void syncAppliesOnAnIdlePoolAreLedAndLeaveNothing() throws Exception {
+        direct().syncAppliesOnAnIdlePoolAreLedAndLeaveNothing();
+    }
+
+    @Test
+    void aWorkerDyingDuringALedApplyFailsOnlyThatApply() throws Exception {
+        direct().aWorkerDyingDuringALedApplyFailsOnlyThatApply();
+    }
+
+    @Test
+    void anInterruptedSyncApplyThrowsAndThePoolGoesOn() throws Exception {
+        direct().anInterruptedSyncApplyThrowsAndThePoolGoesOn();
+    }
+
+    @Test
+    void syncAppliesFromManyThreadsBesideAsyncWorkAllComplete() throws Exception {
+        direct().syncAppliesFromManyThreadsBesideAsyncWorkAllComplete();
+    }
+
+    @Test
+    void theDirectApplySwitchTurnsLeadingOff() throws Exception {
+        direct().theSwitchTurnsLeadingOff();
+    }
+
+    @Test
+    void aTaskReturningAnApplicationClassNotOnTheListFailsNamingIt() throws Exception {
+        try (LocalPool own = newPool(options())) {
+            assertThat(failureOf(own.applyAsync(com.example.pooltest.Point::diagonalAsObject, 3)))
+                    .isInstanceOf(io.procmux.codec.CodecException.class)
+                    .hasMessageContaining("class com.example.pooltest.Point is not on the pool's allow-list")
+                    .hasMessageContaining("-Dprocmux.pool.serialFilter=com.example.pooltest.Point");
+            assertThat(own.apply(PoolTasks::square, 3)).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void sentArgumentsAndDeclaredResultTypesCrossInBothDirections() throws Exception {
+        try (LocalPool own = newPool(options())) {
+            assertThat(own.apply(com.example.pooltest.Point::sum, new com.example.pooltest.Point(3, 4))).isEqualTo(7);
+            assertThat(own.apply(com.example.pooltest.Point.shiftedBy(new com.example.pooltest.Point(10, 20)), 1))
+                    .isEqualTo(new com.example.pooltest.Point(11, 21));
+            assertThat(own.map(com.example.pooltest.Point::diagonal, List.of(1, 2))).containsExactly(
+                    new com.example.pooltest.Point(1, 1), new com.example.pooltest.Point(2, 2));
+            assertThat(failureOf(own.applyAsync(com.example.pooltest.AppException::fail, 5)))
+                    .isInstanceOf(RemoteTaskException.class).hasMessageContaining("app failure on 5")
+                    .satisfies(e -> assertThat(((RemoteTaskException) e).remoteClassName())
+                            .isEqualTo("com.example.pooltest.AppException"));
+        }
+    }
+
+    @Test
+    void theSerialFilterPropertyAllowsMoreResultClasses() throws Exception {
+        System.setProperty(SerialFilter.PROPERTY, "com.example.pooltest.Point");
+        LocalPool pool;
+        try {
+            pool = newPool(options());
+        } finally {
+            System.clearProperty(SerialFilter.PROPERTY);
+        }
+        try (LocalPool own = pool) {
+            assertThat(own.apply(com.example.pooltest.Point::diagonalAsObject, 2))
+                    .isEqualTo(new com.example.pooltest.Point(2, 2));
+        }
+    }
+
     @Test
     void applyRunsInAWorkerProcess() throws Exception {
         long pid = pool().apply(Tasks::pid, 0);
@@ -202,6 +272,38 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
         }
         assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("[worker " + pid + "] hello from the worker");
+    }
+
+    @Test
+    void prefixedOutputArrivesWhileTheTaskStillRuns(@TempDir Path dir) throws Exception {
+        java.io.PrintStream err = System.err;
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream capturedErr = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream capturedOut = new java.io.ByteArrayOutputStream();
+        Path release = dir.resolve("release");
+        System.setErr(new java.io.PrintStream(capturedErr, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new java.io.PrintStream(capturedOut, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (LocalPool own = newPool(options().processes(1).workerOutput(WorkerOutput.PREFIX))) {
+            awaitWorkers(own, 1);
+            long pid = own.workerPids().get(0);
+            AsyncResult<Long> blocked = own.applyAsync(Tasks::printThenWait, release.toString());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!(capturedErr.toString(java.nio.charset.StandardCharsets.UTF_8).contains("err before the block")
+                    && capturedOut.toString(java.nio.charset.StandardCharsets.UTF_8).contains("out before the block"))
+                    && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(blocked.ready()).as("the task still runs").isFalse();
+            assertThat(capturedErr.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("[worker " + pid + "] err before the block");
+            assertThat(capturedOut.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("[worker " + pid + "] out before the block");
+            Files.createFile(release);
+            assertThat(blocked.get()).isEqualTo(pid);
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+        }
     }
 
     static void awaitWorkers(LocalPool p, int count) throws InterruptedException {

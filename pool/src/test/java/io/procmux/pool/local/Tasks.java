@@ -35,6 +35,23 @@ final class Tasks {
         return ProcessHandle.current().pid();
     }
 
+    /** Prints a line on stdout and on stderr, then blocks until the file {@code release} exists (30 s at most). */
+    static long printThenWait(String release) {
+        System.out.println("out before the block");
+        System.err.println("err before the block");
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!java.nio.file.Files.exists(java.nio.file.Path.of(release)) && System.nanoTime() < end) {
+            io.procmux.testkit.PoolTasks.sleepThenEcho(10);
+        }
+        return ProcessHandle.current().pid();
+    }
+
+    /** Halts its worker at once, with no shutdown hooks (dies within a led apply's wait). */
+    static int haltWorker(int code) {
+        Runtime.getRuntime().halt(code);
+        return code;
+    }
+
     static int exitWorker(int code) {
         System.err.println("about to exit with " + code);
         System.exit(code);

@@ -1,0 +1,138 @@
+package io.procmux.pool.local;
+
+import static io.procmux.pool.local.AbstractLocalPoolTest.awaitWorkers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.procmux.pool.PoolOptions;
+import io.procmux.pool.WorkerDiedException;
+import io.procmux.testkit.PoolLeaks;
+import io.procmux.testkit.PoolTasks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * A synchronous apply that waits on its worker's socket itself ({@link DirectApply}): answers,
+ * long tasks handed back to the I/O thread, a worker dying while led, interrupts, callers on many
+ * threads beside asynchronous work, the switch, and nothing left once the pool is closed. Shared by
+ * the per-spawner pool tests; each test uses its own pool, so that which worker is idle is known.
+ */
+final class DirectApplyTests {
+    private final Function<PoolOptions.Builder, LocalPool> pools;
+    private final PoolOptions.Builder options;
+
+    DirectApplyTests(Function<PoolOptions.Builder, LocalPool> pools, PoolOptions.Builder options) {
+        this.pools = pools;
+        this.options = options;
+    }
+
+    void syncAppliesOnAnIdlePoolAreLedAndLeaveNothing() throws Exception {
+        PoolLeaks leaks = PoolLeaks.snapshot();
+        List<Long> pids;
+        try (LocalPool pool = pools.apply(options)) {
+            awaitWorkers(pool, 2);
+            pids = pool.workerPids();
+            for (int i = 0; i < 50; i++) {
+                assertThat(pool.apply(PoolTasks::square, i)).isEqualTo(i * i);
+            }
+            assertThat(pool.ledApplies()).isEqualTo(50);
+            long pid = pool.apply(Tasks::sleepThenPid, 50);   // outlives the lead window: handed back
+            assertThat(pids).contains(pid);
+            assertThat(pool.ledApplies()).isEqualTo(51);
+            AtomicReference<String> thread = new AtomicReference<>();
+            assertThat(pool.applyAsync(PoolTasks::square, 5, v -> thread.set(Thread.currentThread().getName()), null)
+                    .get()).isEqualTo(25);
+            assertThat(thread.get()).isEqualTo(pool.ioThreadName());
+            assertThat(pool.apply(PoolTasks::square, 6)).isEqualTo(36);
+        }
+        Leaks.snapshot().assertNoneLeft(pids);
+        leaks.assertNoneLeft();
+    }
+
+    void aWorkerDyingDuringALedApplyFailsOnlyThatApply() throws Exception {
+        try (LocalPool pool = pools.apply(options)) {
+            awaitWorkers(pool, 2);
+            List<Long> before = pool.workerPids();
+            assertThatThrownBy(() -> pool.apply(Tasks::haltWorker, 7)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(WorkerDiedException.class).hasMessageContaining("exited with code 7")
+                    .satisfies(e -> assertThat(before).contains(((WorkerDiedException) e).workerPid()));
+            assertThat(pool.ledApplies()).isEqualTo(1);
+            assertThat(pool.apply(PoolTasks::square, 3)).isEqualTo(9);
+            awaitWorkers(pool, 2);
+            assertThat(pool.apply(PoolTasks::square, 4)).isEqualTo(16);
+        }
+    }
+
+    void anInterruptedSyncApplyThrowsAndThePoolGoesOn() throws Exception {
+        try (LocalPool pool = pools.apply(options)) {
+            awaitWorkers(pool, 2);
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    pool.apply(Tasks::sleepThenPid, 1500);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            caller.start();
+            while (pool.ledApplies() == 0) {
+                Thread.sleep(1);
+            }
+            caller.interrupt();
+            caller.join();
+            assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+            assertThat(pool.apply(PoolTasks::square, 5)).isEqualTo(25);
+        }
+    }
+
+    void syncAppliesFromManyThreadsBesideAsyncWorkAllComplete() throws Exception {
+        try (LocalPool pool = pools.apply(options)) {
+            awaitWorkers(pool, 2);
+            List<Thread> callers = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 4; t++) {
+                int base = t * 1000;
+                callers.add(new Thread(() -> {
+                    try {
+                        for (int i = base; i < base + 300; i++) {
+                            assertThat(pool.apply(PoolTasks::square, i)).isEqualTo(i * i);
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            callers.forEach(Thread::start);
+            List<io.procmux.pool.AsyncResult<Integer>> async = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                async.add(pool.applyAsync(PoolTasks::square, i));
+            }
+            for (Thread c : callers) {
+                c.join();
+            }
+            for (int i = 0; i < async.size(); i++) {
+                assertThat(async.get(i).get()).isEqualTo(i * i);
+            }
+            assertThat(failures).isEmpty();
+            assertThat(pool.ledApplies()).isPositive();
+        }
+    }
+
+    void theSwitchTurnsLeadingOff() throws Exception {
+        System.setProperty(DirectApply.PROPERTY, "false");
+        LocalPool pool;
+        try {
+            pool = pools.apply(options);
+        } finally {
+            System.clearProperty(DirectApply.PROPERTY);
+        }
+        try (LocalPool own = pool) {
+            awaitWorkers(own, 2);
+            assertThat(own.apply(PoolTasks::square, 9)).isEqualTo(81);
+            assertThat(own.ledApplies()).isZero();
+        }
+    }
+}
