@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The allow-list applied to every payload the pool decodes, in the parent and in workers.
  *
  * <p>Allowed: primitives and arrays of allowed types; the value types of {@code java.base}
- * ({@code java.lang}, {@code java.util} and {@code java.util.concurrent}, {@code java.math},
+ * ({@code java.lang}, {@code java.util} and {@code java.util.concurrent} with its atomics and locks (a
+ * {@code ConcurrentHashMap} writes locks), {@code java.math},
  * {@code java.time}, {@link java.lang.invoke.SerializedLambda}) and every {@link Throwable} of
  * {@code java.base}; the pool's own classes ({@code io.procmux.*}); the application classes the
  * pool itself sent to its workers ({@link ClassRegistry}: every class serialized in a task
@@ -36,7 +37,8 @@ final class SerialFilter implements ObjectInputFilter {
     static final String PROPERTY = "procmux.pool.serialFilter";
 
     private static final Set<String> JAVA_BASE_PACKAGES = Set.of(
-            "java.lang", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "java.math",
+            "java.lang", "java.util", "java.util.concurrent", "java.util.concurrent.atomic",
+            "java.util.concurrent.locks", "java.math",
             "java.time", "java.time.chrono", "java.time.temporal", "java.time.zone");
 
     private final Set<String> sent;

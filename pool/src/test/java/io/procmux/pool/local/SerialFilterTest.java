@@ -47,6 +47,14 @@ class SerialFilterTest {
     }
 
     @Test
+    void jdkCollectionsRoundTripIncludingTheLocksAConcurrentHashMapWrites() throws Exception {
+        JavaSerialCodec codec = new JavaSerialCodec(SerialFilter.of(new HashSet<>(), null), null);
+        var map = new java.util.concurrent.ConcurrentHashMap<String, List<Integer>>(java.util.Map.of("a", List.of(1, 2)));
+        byte[] bytes = plainlySerialized(map);
+        assertThat(codec.decode(bytes, 0, bytes.length)).isEqualTo(map);
+    }
+
+    @Test
     void aJdkClassOutsideTheValueTypesIsRefused() throws Exception {
         JavaSerialCodec codec = new JavaSerialCodec(SerialFilter.of(new HashSet<>(), null), null);
         byte[] bytes = plainlySerialized(URI.create("http://example.com/"));
