@@ -2,7 +2,6 @@ package io.procmux.codec.struct;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.math.BigInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +23,8 @@ final class BoxedClass {
     private static final String SUPER = "io/procmux/codec/struct/Bound";
     private static final String OBJECT = "Ljava/lang/Object;";
     private static final String VALUES = "io/procmux/codec/struct/Values";
+    private static final String SELF = "io/procmux/codec/struct/BoxedClass";
+    private static final String CONTEXT = "L" + FieldCode.LAYOUT + ";II";
 
     private BoxedClass() {
     }
@@ -101,22 +102,67 @@ final class BoxedClass {
         int run = layout.runOfValue(j);
         int op = layout.op[run];
         Runnable element = () -> c.load('L', 3).push(j).op(Code.AALOAD, -1);
+        Runnable context = () -> c.getStatic(NAME, "LAYOUT", "L" + FieldCode.LAYOUT + ";").push(run).push(j);
         if (Ops.isInteger(op)) {
-            // as a BigInteger component: RecordBinder.writeBig converts any integer box with Values.integer
-            fields.write(c, t, j, BigInteger.class, element);
+            // a long; FieldCode adds the narrower codes' range checks
+            fields.write(c, t, j, long.class, () -> {
+                element.run();
+                c.push(op);
+                context.run();
+                c.invokeStatic(SELF, op == Ops.U64 ? "unsigned64" : "integer", "(" + OBJECT + "I" + CONTEXT + ")J");
+            });
         } else if (Ops.isFloat(op)) {
             fields.write(c, t, j, double.class, () -> {
                 element.run();
-                c.getStatic(NAME, "LAYOUT", "L" + FieldCode.LAYOUT + ";").push(run).push(j);
-                c.invokeStatic(VALUES, "floating", "(" + OBJECT + "L" + FieldCode.LAYOUT + ";II)D");
+                context.run();
+                c.invokeStatic(SELF, "floating", "(" + OBJECT + CONTEXT + ")D");
             });
         } else if (op == Ops.BOOL) {
             fields.write(c, t, j, boolean.class, () -> {
                 element.run();
-                c.invokeStatic(VALUES, "truth", "(" + OBJECT + ")Z");
+                c.invokeStatic(SELF, "truth", "(" + OBJECT + ")Z");
             });
         } else {
             fields.write(c, t, j, byte[].class, element); // c, s, p: RecordBinder.writeBytes checks the type
         }
+    }
+
+    // ---- what the generated pack calls per value: the common boxes inline in a few bytecodes, the
+    // rest (and every error) go to the Values helpers the loops use. The JIT stops inlining into a
+    // method after 8,000 bytes of callees, which the full Values helpers reach within 20 values. ----
+
+    /**
+     * An integer code's bits: a Long or Integer as is (the caller range-checks narrower codes);
+     * anything else through {@link Values#integer}, which range-checks.
+     */
+    static long integer(@Nullable Object v, int op, Layout layout, int run, int item) {
+        if (v instanceof Long) {
+            return (Long) v;
+        }
+        if (v instanceof Integer) {
+            return (Integer) v;
+        }
+        return Values.integer(v, op, layout, run, item);
+    }
+
+    /** {@code Q} (and native {@code L}, {@code N}): a Long or Integer from 0 up as is, the rest through {@link Values#integer}. */
+    static long unsigned64(@Nullable Object v, int op, Layout layout, int run, int item) {
+        if (v instanceof Long && (Long) v >= 0) {
+            return (Long) v;
+        }
+        if (v instanceof Integer && (Integer) v >= 0) {
+            return (Integer) v;
+        }
+        return Values.integer(v, op, layout, run, item);
+    }
+
+    /** e, f and d: a Double as is, the rest through {@link Values#floating}. */
+    static double floating(@Nullable Object v, Layout layout, int run, int item) {
+        return v instanceof Double ? (Double) v : Values.floating(v, layout, run, item);
+    }
+
+    /** {@code ?}: a Boolean as is, the rest by {@link Values#truth}. */
+    static boolean truth(@Nullable Object v) {
+        return v instanceof Boolean ? (Boolean) v : Values.truth(v);
     }
 }
