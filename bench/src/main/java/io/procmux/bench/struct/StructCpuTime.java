@@ -23,7 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   -cp bench/target/benchmarks.jar io.procmux.bench.struct.StructCpuTime SLICE_MS ROUNDS OP...</pre>
  *
  * OP is {@code Ihd.NAME}, {@code Wide.NAME} or {@code Iter.NAME} with NAME a benchmark method of
- * that class. Prints per OP the median, minimum and maximum CPU nanoseconds per operation over
+ * that class, or {@code Ihd.fieldsViaAccessorsPackInto} and {@code Wide.fieldsViaAccessorsPackInto}
+ * ({@link FieldsViaAccessors}). Prints per OP the median, minimum and maximum CPU nanoseconds per operation over
  * ROUNDS slices (after two warm-up rounds), the ratio of its median to the first OP's and the
  * median of the per-round ratios to the first OP. Without the two blackhole options the results
  * go through JMH's ordinary Blackhole, which adds about a nanosecond to every operation.
@@ -78,6 +79,11 @@ public final class StructCpuTime {
         m.put("Ihd.recordPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.recordPackInto()); } });
         m.put("Ihd.accessorPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.accessorPackInto()); } });
         m.put("Ihd.fieldsPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.fieldsPackInto()); } });
+        m.put("Ihd.fieldsViaAccessorsPackInto", (n, bh) -> {
+            for (int k = 0; k < n && !stop; k++) {
+                bh.consume(FieldsViaAccessors.ihd(ihd.out, ihd.rec));
+            }
+        });
         m.put("Ihd.handUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handUnpack()); } });
         m.put("Ihd.recordUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.recordUnpack()); } });
         m.put("Ihd.accessorUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.accessorUnpack()); } });
@@ -91,6 +97,11 @@ public final class StructCpuTime {
         m.put("Wide.recordPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.recordPackInto()); } });
         m.put("Wide.accessorPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.accessorPackInto()); } });
         m.put("Wide.fieldsPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.fieldsPackInto()); } });
+        m.put("Wide.fieldsViaAccessorsPackInto", (n, bh) -> {
+            for (int k = 0; k < n && !stop; k++) {
+                bh.consume(FieldsViaAccessors.wide(wide.out, wide.rec));
+            }
+        });
         m.put("Wide.handUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handUnpack()); } });
         m.put("Wide.recordUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.recordUnpack()); } });
         m.put("Wide.accessorUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.accessorUnpack()); } });
