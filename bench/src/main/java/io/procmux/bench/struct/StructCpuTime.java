@@ -167,23 +167,22 @@ public final class StructCpuTime {
         }
     }
 
+    /** The median: the middle value, or the mean of the two middle values. */
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return (s[(s.length - 1) / 2] + s[s.length / 2]) / 2;
     }
 
     private static int positive(String name, String text) {
-        int value;
         try {
-            value = Integer.parseInt(text);
+            int value = Integer.parseInt(text);
+            if (value >= 1) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got '" + text + "'", e);
+            // reported below, with the text given
         }
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-        }
-        return value;
+        throw new IllegalArgumentException(name + " must be a whole number of at least 1, got '" + text + "'");
     }
 }
