@@ -137,9 +137,17 @@ public class IhdBenchmark {
         return b;
     }
 
+    /**
+     * The record packed as {@code struct.pack} packs it: like CPython (and the codec), it refuses an
+     * {@code h} outside H's range instead of storing its low 16 bits.
+     */
     static byte[] handPack(byte[] b, Rec r) {
+        int h = r.h();
+        if ((h & ~0xffff) != 0) {
+            throw new IllegalArgumentException("'H' format requires 0 <= number <= 65535, got " + h);
+        }
         Le.I32.set(b, 0, r.i());
-        Le.I16.set(b, 4, (short) r.h());
+        Le.I16.set(b, 4, (short) h);
         Le.F64.set(b, 6, r.d());
         return b;
     }

@@ -53,6 +53,15 @@ final class Le {
         return (short) (sign | h);
     }
 
+    /** {@link #toHalf}, refusing a finite value that rounds beyond the half range, as CPython does. */
+    static short toHalfExact(float f) {
+        short h = toHalf(f);
+        if ((h & 0x7fff) == 0x7c00 && !Float.isInfinite(f)) {
+            throw new IllegalArgumentException("float too large to pack with e format, got " + f);
+        }
+        return h;
+    }
+
     /** The float value of half bits {@code h}. */
     static float fromHalf(short h) {
         int sign = (h & 0x8000) << 16;

@@ -28,7 +28,11 @@ public record Wide(long a0, long a1, long a2, long a3, long a4, long a5, long a6
             (int) c2, (int) c3, d0, d1, d2, d3, (double) e0, (double) e1, f0, f1, (int) g0, (int) g1, s, last};
     }
 
-    /** Hand-written pack of a record. */
+    /**
+     * Hand-written pack of a record, refusing what {@code struct.pack} refuses: a finite {@code e}
+     * value beyond the half range (CPython's OverflowError); every other component's Java type
+     * already fits its code.
+     */
     static byte[] pack(byte[] b, Wide w) {
         Le.I64.set(b, 0, w.a0);
         Le.I64.set(b, 8, w.a1);
@@ -54,8 +58,8 @@ public record Wide(long a0, long a1, long a2, long a3, long a4, long a5, long a6
         Le.F64.set(b, 112, w.d1);
         Le.F64.set(b, 120, w.d2);
         Le.F64.set(b, 128, w.d3);
-        Le.I16.set(b, 136, Le.toHalf(w.e0));
-        Le.I16.set(b, 138, Le.toHalf(w.e1));
+        Le.I16.set(b, 136, Le.toHalfExact(w.e0));
+        Le.I16.set(b, 138, Le.toHalfExact(w.e1));
         b[140] = (byte) (w.f0 ? 1 : 0);
         b[141] = (byte) (w.f1 ? 1 : 0);
         b[142] = w.g0;

@@ -24,6 +24,8 @@ final class Code {
     static final int ARRAYLENGTH = 0xbe;
     static final int BALOAD = 0x33;
     static final int BASTORE = 0x54;
+    static final int AALOAD = 0x32;
+    static final int AASTORE = 0x53;
     static final int IAND = 0x7e;
 
     private final ClassWriter owner;
@@ -134,6 +136,13 @@ final class Code {
     Code newByteArray() {
         emit(0xbc, 0);
         bytes.write(8);
+        return this;
+    }
+
+    /** {@code anewarray java/lang/Object}: replaces a length with a new Object[]. */
+    Code newObjectArray() {
+        emit(0xbd, 0);
+        u2(owner.classRef("java/lang/Object"));
         return this;
     }
 

@@ -112,6 +112,11 @@ public final class Struct {
         }
     }
 
+    /** The specialised boxed code once it is ready, else null (for tests). */
+    @Nullable Bound boxedBound() {
+        return boxed.ready();
+    }
+
     /** Unpacks at {@code at} of an array known to hold the struct there. */
     Object[] unpackArray(byte[] data, int at) {
         Bound fast = boxed.get();
