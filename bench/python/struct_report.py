@@ -13,13 +13,12 @@ import statistics
 import sys
 
 PKG = "io.procmux.bench.struct."
-LIMITS = {"typed": 1.2, "boxed": 2.0, "dynamic": 2.0, "boxed-alloc": 2.0}
+LIMITS = {"typed": 1.2, "boxed": 2.0, "boxed-alloc": 2.0}
 ITER_RECORDS = 65536
 
 # (benchmark, what it does, reference benchmark for the ratio, CPython case, kind). Kinds: "typed" is the
 # issue's typed path (records, StructField accessors: <= 1.2x); "boxed" the Object[] API (<= 2x);
-# "dynamic" StructFields, which takes the field index at run time and so dispatches on it per call,
-# like the boxed API per value (<= 2x); "boxed-alloc" includes Struct.pack's new array (CPython only).
+# "boxed-alloc" includes Struct.pack's new array (CPython only).
 IHD_ROWS = [
     ("handPackIntoBoxed", "hand-written VarHandle, from Object[]", None, "pack", "boxed"),
     ("boxedPackInto", "`Struct.packInto(byte[], 0, Object...)`", "handPackIntoBoxed", "pack", "boxed"),
@@ -29,16 +28,12 @@ IHD_ROWS = [
     ("recordPackInto", "`RecordStruct.packInto(byte[], 0, record)`", "handPackInto", "pack", "typed"),
     ("accessorPackInto", "`StructField` accessors (`Struct.longField(i)`...), `put` per field", "handPackInto", "pack",
      "typed"),
-    ("fieldsPackInto", "`StructFields.putLong/putDouble...` per field (dynamic field index)", "handPackInto", "pack",
-     "dynamic"),
     ("handUnpackBoxed", "hand-written VarHandle, boxed into Object[]", None, "unpack", "boxed"),
     ("boxedUnpack", "`Struct.unpack(byte[])`", "handUnpackBoxed", "unpack", "boxed"),
     ("boxedUnpackFrom", "`Struct.unpackFrom(byte[], 0)`", "handUnpackBoxed", "unpack", "boxed"),
     ("handUnpack", "hand-written VarHandle, into a new record", None, "unpack", "typed"),
     ("recordUnpack", "`RecordStruct.unpack(byte[])`", "handUnpack", "unpack", "typed"),
     ("accessorUnpack", "`StructField` accessors, `get` per field, into a new record", "handUnpack", "unpack", "typed"),
-    ("fieldsUnpack", "`StructFields.getLong/getDouble...` into a new record (dynamic field index)", "handUnpack",
-     "unpack", "dynamic"),
 ]
 ITER_ROWS = [
     ("handIterBoxed", "hand-written loop, boxed into Object[]", None, "iter_unpack_1mib", "boxed"),
@@ -47,8 +42,6 @@ ITER_ROWS = [
     ("recordIterUnpack", "`RecordStruct.iterUnpack(byte[])`", "handIter", "iter_unpack_1mib", "typed"),
     ("recordIter", "`RecordStruct.unpackFrom(byte[], offset)` per record", "handIter", "iter_unpack_1mib", "typed"),
     ("accessorIter", "`StructField` accessors per record, into new records", "handIter", "iter_unpack_1mib", "typed"),
-    ("fieldsIter", "`StructFields` getters per record, into new records (dynamic field index)", "handIter",
-     "iter_unpack_1mib", "dynamic"),
 ]
 
 
@@ -181,15 +174,11 @@ def main():
 
 NOTES = """Notes on the targets:
 
-- The issue's typed-path target (≤ 1.2x) applies to records and `StructField` accessors. `StructFields`
-  takes the field index at run time, so every call looks the field up and dispatches on its code (a table
-  load, a switch, a range check); it is classified as a dynamic path, with the boxed API's ≤ 2x, and its
-  rows stay in every table. Delegating each call to the per-field accessors (`FieldsViaAccessors`, run
-  by `StructCpuTime` as `Ihd.fieldsViaAccessorsPackInto` and `Wide.fieldsViaAccessorsPackInto`) is fast
-  only while one call site sees at most two accessor classes: measured in CPU time in one JVM, `<iHd`
-  pack 2.6 ns against 5.0 now and 1.2 hand-written, but 32 fields 64 ns against 70 now and 14
-  hand-written (23 accessor classes behind the one putLong call site: a virtual call each), and in a program
-  using several formats every call site sees many. With a constant index, use the accessors.
+- The issue's typed-path target (≤ 1.2x) applies to records and `StructField` accessors, the two typed
+  paths of the API. (`StructFields`, single fields by an index given on every call, measured 2-6x the
+  hand-written code in earlier runs: a table lookup and a switch per call. It duplicated the accessors,
+  which can be made from a run-time index once, so it left the public API; it remains only as the
+  accessors' fallback where a JVM refuses hidden classes, and these tables no longer show it.)
 - "Hand-written code doing the same": the typed hand-written pack refuses what `struct.pack` refuses
   (H outside 0..65535 in `<iHd`; a finite `e` beyond the half range in the 32-field format), as the
   codec does; the other components' Java types already fit their codes. The boxed hand-written

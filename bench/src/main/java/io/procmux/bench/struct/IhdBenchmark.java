@@ -3,7 +3,6 @@ package io.procmux.bench.struct;
 import io.procmux.codec.struct.RecordStruct;
 import io.procmux.codec.struct.Struct;
 import io.procmux.codec.struct.StructField;
-import io.procmux.codec.struct.StructFields;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,8 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code '<iHd'} (14 bytes) packed and unpacked one struct per call, by each path side by side:
- * {@code boxed*} the Object[] API, {@code record*} a {@link RecordStruct}, {@code fields*} the
- * typed getters and putters of {@link StructFields}, {@code accessor*} the per-field
+ * {@code boxed*} the Object[] API, {@code record*} a {@link RecordStruct}, {@code accessor*} the per-field
  * {@link StructField} accessors, {@code hand*} hand-written VarHandle code (boxing into Object[] for
  * the boxed comparison, building the record for the typed one). Pack benchmarks return the buffer
  * and unpack benchmarks their result, so JMH consumes every write and read.
@@ -33,7 +31,6 @@ public class IhdBenchmark {
     static final String FORMAT = "<iHd";
     static final Struct STRUCT = Struct.compile(FORMAT);
     static final RecordStruct<Rec> RECORDS = Struct.of(Rec.class, FORMAT);
-    static final StructFields FIELDS = STRUCT.fields();
     static final StructField.OfLong I = STRUCT.longField(0);
     static final StructField.OfLong H = STRUCT.longField(1);
     static final StructField.OfDouble D = STRUCT.doubleField(2);
@@ -69,16 +66,6 @@ public class IhdBenchmark {
     }
 
     @Benchmark
-    public byte[] fieldsPackInto() {
-        Rec r = rec;
-        byte[] b = out;
-        FIELDS.putLong(b, 0, 0, r.i());
-        FIELDS.putLong(b, 0, 1, r.h());
-        FIELDS.putDouble(b, 0, 2, r.d());
-        return b;
-    }
-
-    @Benchmark
     public byte[] accessorPackInto() {
         Rec r = rec;
         byte[] b = out;
@@ -111,12 +98,6 @@ public class IhdBenchmark {
     @Benchmark
     public Rec recordUnpack() {
         return RECORDS.unpack(in);
-    }
-
-    @Benchmark
-    public Rec fieldsUnpack() {
-        byte[] b = in;
-        return new Rec((int) FIELDS.getLong(b, 0, 0), (int) FIELDS.getLong(b, 0, 1), FIELDS.getDouble(b, 0, 2));
     }
 
     @Benchmark

@@ -3,7 +3,6 @@ package io.procmux.bench.struct;
 import io.procmux.codec.struct.RecordStruct;
 import io.procmux.codec.struct.Struct;
 import io.procmux.codec.struct.StructField;
-import io.procmux.codec.struct.StructFields;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Unpacking 1 MiB of {@code '<iHd2x'} records (16 bytes each, 65,536 per op), every record handed
  * to a Blackhole: {@link Struct#iterUnpack} against a hand-written loop boxing the same Object[],
  * and the typed paths ({@link RecordStruct#iterUnpack}, {@link RecordStruct#unpackFrom} per
- * offset, the {@link StructField} accessors or the {@link StructFields} getters per offset)
+ * offset, the {@link StructField} accessors per offset)
  * against a hand-written loop building the same records. One op is the whole 1 MiB.
  */
 @State(Scope.Thread)
@@ -37,7 +36,6 @@ public class IterBenchmark {
     static final int RECORDS_PER_OP = 65_536;
     static final Struct STRUCT = Struct.compile(FORMAT);
     static final RecordStruct<Rec> RECORDS = Struct.of(Rec.class, FORMAT);
-    static final StructFields FIELDS = STRUCT.fields();
     static final StructField.OfLong I = STRUCT.longField(0);
     static final StructField.OfLong H = STRUCT.longField(1);
     static final StructField.OfDouble D = STRUCT.doubleField(2);
@@ -89,15 +87,6 @@ public class IterBenchmark {
         byte[] b = data;
         for (int at = 0; at < b.length; at += RECORD_SIZE) {
             bh.consume(new Rec((int) I.get(b, at), (int) H.get(b, at), D.get(b, at)));
-        }
-    }
-
-    @Benchmark
-    public void fieldsIter(Blackhole bh) {
-        byte[] b = data;
-        StructFields f = FIELDS;
-        for (int at = 0; at < b.length; at += RECORD_SIZE) {
-            bh.consume(new Rec((int) f.getLong(b, at, 0), (int) f.getLong(b, at, 1), f.getDouble(b, at, 2)));
         }
     }
 

@@ -23,8 +23,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   -cp bench/target/benchmarks.jar io.procmux.bench.struct.StructCpuTime SLICE_MS ROUNDS OP...</pre>
  *
  * OP is {@code Ihd.NAME}, {@code Wide.NAME} or {@code Iter.NAME} with NAME a benchmark method of
- * that class, or {@code Ihd.fieldsViaAccessorsPackInto} and {@code Wide.fieldsViaAccessorsPackInto}
- * ({@link FieldsViaAccessors}). Prints per OP the median, minimum and maximum CPU nanoseconds per operation over
+ * that class. Prints per OP the median, minimum and maximum CPU nanoseconds per operation over
  * ROUNDS slices (after two warm-up rounds), the ratio of its median to the first OP's and the
  * median of the per-round ratios to the first OP. Without the two blackhole options the results
  * go through JMH's ordinary Blackhole, which adds about a nanosecond to every operation.
@@ -78,16 +77,9 @@ public final class StructCpuTime {
         m.put("Ihd.handPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handPackInto()); } });
         m.put("Ihd.recordPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.recordPackInto()); } });
         m.put("Ihd.accessorPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.accessorPackInto()); } });
-        m.put("Ihd.fieldsPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.fieldsPackInto()); } });
-        m.put("Ihd.fieldsViaAccessorsPackInto", (n, bh) -> {
-            for (int k = 0; k < n && !stop; k++) {
-                bh.consume(FieldsViaAccessors.ihd(ihd.out, ihd.rec));
-            }
-        });
         m.put("Ihd.handUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handUnpack()); } });
         m.put("Ihd.recordUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.recordUnpack()); } });
         m.put("Ihd.accessorUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.accessorUnpack()); } });
-        m.put("Ihd.fieldsUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.fieldsUnpack()); } });
         m.put("Ihd.handPackIntoBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handPackIntoBoxed()); } });
         m.put("Ihd.boxedPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedPackInto()); } });
         m.put("Ihd.boxedPack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedPack()); } });
@@ -96,16 +88,9 @@ public final class StructCpuTime {
         m.put("Wide.handPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handPackInto()); } });
         m.put("Wide.recordPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.recordPackInto()); } });
         m.put("Wide.accessorPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.accessorPackInto()); } });
-        m.put("Wide.fieldsPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.fieldsPackInto()); } });
-        m.put("Wide.fieldsViaAccessorsPackInto", (n, bh) -> {
-            for (int k = 0; k < n && !stop; k++) {
-                bh.consume(FieldsViaAccessors.wide(wide.out, wide.rec));
-            }
-        });
         m.put("Wide.handUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handUnpack()); } });
         m.put("Wide.recordUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.recordUnpack()); } });
         m.put("Wide.accessorUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.accessorUnpack()); } });
-        m.put("Wide.fieldsUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.fieldsUnpack()); } });
         m.put("Wide.handPackIntoBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handPackIntoBoxed()); } });
         m.put("Wide.boxedPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedPackInto()); } });
         m.put("Wide.boxedPack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedPack()); } });
@@ -115,7 +100,6 @@ public final class StructCpuTime {
         m.put("Iter.recordIterUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.recordIterUnpack(bh); } });
         m.put("Iter.recordIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.recordIter(bh); } });
         m.put("Iter.accessorIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.accessorIter(bh); } });
-        m.put("Iter.fieldsIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.fieldsIter(bh); } });
         m.put("Iter.handIterBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.handIterBoxed(bh); } });
         m.put("Iter.boxedIterUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.boxedIterUnpack(bh); } });
         return m;

@@ -17,7 +17,7 @@ class StructBenchmarksTest {
         byte[] expected = Struct.pack("<iHd", -123_456, 65_000, 2.5);
         assertThat(b.boxedPack()).isEqualTo(expected);
         for (Runnable pack : new Runnable[] {b::boxedPackInto, b::handPackIntoBoxed, b::recordPackInto,
-            b::fieldsPackInto, b::handPackInto}) {
+            b::accessorPackInto, b::handPackInto}) {
             Arrays.fill(b.out, (byte) 0x55);
             pack.run();
             assertThat(b.out).isEqualTo(expected);
@@ -33,7 +33,7 @@ class StructBenchmarksTest {
         assertThat(b.handUnpackBoxed()).containsExactly(boxed);
         Rec rec = new Rec(-123_456, 65_000, 2.5);
         assertThat(b.recordUnpack()).isEqualTo(rec);
-        assertThat(b.fieldsUnpack()).isEqualTo(rec);
+        assertThat(b.accessorUnpack()).isEqualTo(rec);
         assertThat(b.handUnpack()).isEqualTo(rec);
     }
 
@@ -50,7 +50,7 @@ class StructBenchmarksTest {
         byte[] expected = Struct.pack(Wide.FORMAT, Wide.sample().boxed());
         assertThat(b.boxedPack()).isEqualTo(expected);
         for (Runnable pack : new Runnable[] {b::boxedPackInto, b::handPackIntoBoxed, b::recordPackInto,
-            b::fieldsPackInto, b::handPackInto}) {
+            b::accessorPackInto, b::handPackInto}) {
             Arrays.fill(b.out, (byte) 0x55);
             pack.run();
             assertThat(b.out).isEqualTo(expected);
@@ -66,7 +66,7 @@ class StructBenchmarksTest {
         assertThat(Arrays.deepEquals(b.handUnpackBoxed(), expected)).isTrue();
         Wide sample = Wide.sample();
         assertThat(b.recordUnpack()).usingRecursiveComparison().isEqualTo(sample);
-        assertThat(b.fieldsUnpack()).usingRecursiveComparison().isEqualTo(sample);
+        assertThat(b.accessorUnpack()).usingRecursiveComparison().isEqualTo(sample);
         assertThat(b.handUnpack()).usingRecursiveComparison().isEqualTo(sample);
     }
 
@@ -107,7 +107,7 @@ class StructBenchmarksTest {
         b.boxedIterUnpack(bh);
         b.handIterBoxed(bh);
         b.recordIter(bh);
-        b.fieldsIter(bh);
+        b.accessorIter(bh);
         b.handIter(bh);
         bh.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
     }

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * specialises itself (see {@code BoxedPath}) on a common ForkJoinPool thread, without making the
  * caller wait, and later calls run 2-4x faster. For loops that must not box, use {@link #of}
  * (records, as generated code) or {@link #longField} and its siblings (single fields, as generated
- * accessors); {@link #fields()} reaches single fields by index, more slowly. The static helpers
+ * accessors; the index may be computed at run time, then keep the accessor). The static helpers
  * keep a small cache of compiled formats.
  */
 public final class Struct {
@@ -198,8 +198,8 @@ public final class Struct {
         return new StructIterator<>(layout, bufferIo, data, data.position(), data.limit());
     }
 
-    /** Typed, allocation-free access to single fields of this struct (created once, on first use). */
-    public StructFields fields() {
+    /** Single fields by a run-time index, for the accessors' fallback and tests (created once, on first use). */
+    StructFields fields() {
         StructFields f = fields;
         if (f == null) {
             f = new StructFields(this);

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * {@code static final} one) is monomorphic and the JIT reduces the call to the load or store and
  * the range check the code needs.
  *
- * <p>Values and checks are those of {@link StructFields}: integers as {@code long} (unsigned
+ * <p>Values and checks: integers as {@code long} (unsigned
  * 64-bit fields carry their raw bits; narrower fields are range-checked on write with
  * {@code pack}'s message), e, f and d as {@code double}, {@code ?} as {@code boolean}, c, s and p
  * as byte[] with {@code pack}'s padding and truncation. {@code base} is where the struct starts: an
@@ -21,8 +21,8 @@ import java.nio.ByteBuffer;
  *
  * <p>Cost: creating an accessor defines one hidden class (tens of microseconds; {@link Struct}
  * keeps it, so later calls return the same object); a call allocates nothing except the byte[]
- * of {@link OfBytes#get}. Where the JVM refuses hidden classes, accessors call
- * {@link StructFields} instead. Immutable and thread-safe.
+ * of {@link OfBytes#get}. Where the JVM refuses hidden classes, accessors fall back to a
+ * table-driven implementation several times slower. Immutable and thread-safe.
  */
 public abstract class StructField {
     final Layout layout;

@@ -3,25 +3,21 @@ package io.procmux.codec.struct;
 import java.nio.ByteBuffer;
 
 /**
- * Typed reads and writes of single fields of a {@link Struct}, by field index (the position of the
- * value in {@code pack}'s arguments), at a base offset in a byte array or at an absolute index in
- * a {@link ByteBuffer}. The allocation-free path for hot loops that do not use records.
+ * Typed reads and writes of single fields of a {@link Struct} by a run-time field index: the
+ * accessors' fallback where this JVM refuses hidden classes ({@link FieldClass}), and the tests'
+ * second opinion on them. Not public: a run-time index costs a table lookup and a switch per
+ * call, several times an accessor's cost, and {@link Struct#longField(int)} and its siblings
+ * already take a run-time index once and give the straight-line accessor for it.
  *
  * <p>Integer fields read and write as {@code long}: unsigned 64-bit fields ({@code Q}, {@code N},
- * native {@code L}, {@code P}) carry their raw two's complement bits, as Java's unsigned helpers
- * expect; narrower fields are range-checked on write exactly as {@link Struct#pack} checks them.
- * e, f and d read and write as {@code double}, {@code ?} as {@code boolean}, c, s and p as byte[].
- * A getter or setter that does not fit the field's code raises {@link StructException}; an index
- * outside the array or buffer raises {@link IndexOutOfBoundsException}. Pad bytes are never
- * touched.
- *
- * <p>Cost: a table lookup, a switch on the field's code and one memory access per call (the
- * {@link StructField} accessors of {@link Struct#longField} and its siblings do the same work
- * with the field compiled in, several times faster); nothing is allocated except by
- * {@code getBytes}. Immutable and thread-safe; obtained from {@link Struct#fields()}, which
- * builds the per-field tables once.
+ * native {@code L}, {@code P}) carry their raw two's complement bits; narrower fields are
+ * range-checked on write exactly as {@link Struct#pack} checks them. e, f and d read and write as
+ * {@code double}, {@code ?} as {@code boolean}, c, s and p as byte[]. A getter or setter that does
+ * not fit the field's code raises {@link StructException}; an index outside the array or buffer
+ * raises {@link IndexOutOfBoundsException}. Pad bytes are never touched. Nothing is allocated
+ * except by {@code getBytes}. Immutable and thread-safe; obtained from {@link Struct#fields()}.
  */
-public final class StructFields {
+final class StructFields {
     private final Layout layout;
     private final Io<byte[]> arrayIo;
     private final Io<ByteBuffer> bufferIo;

@@ -8,8 +8,7 @@
  *   <li>{@link io.procmux.codec.struct.RecordStruct}: the same format bound to a record type, for
  *       hot loops that must not box.</li>
  *   <li>{@link io.procmux.codec.struct.StructField}: one field as a typed accessor with its offset
- *       compiled in, for hot loops; {@link io.procmux.codec.struct.StructFields}: the same by field
- *       index.</li>
+ *       compiled in, for hot loops (made from a field index, which may be computed at run time).</li>
  *   <li>{@link io.procmux.codec.struct.StructCodecProvider} and
  *       {@link io.procmux.codec.struct.StructCodec}: the {@link io.procmux.codec.Codec} SPI.</li>
  * </ul>
