@@ -5,8 +5,11 @@
  *
  * MODE is posix_spawn (glibc: clone(CLONE_VM|CLONE_VFORK) + exec), vfork (vfork + execve) or
  * fork (fork + execve: copies the page tables, so its cost grows with the parent's resident
- * memory). TOUCH_MIB first allocates and writes that many MiB, to stand in for a large touched
- * heap; several modes share that one heap, which is the slow part on a VM (every page is a fault).
+ * memory). TOUCH_MIB first maps that many MiB of private anonymous memory with every page resident
+ * (MAP_POPULATE: the kernel allocates the pages in one call instead of one fault per page, which is
+ * slow on a VM), to stand in for a large touched heap; several modes share that one mapping. It is
+ * a system call the compiler cannot drop: an earlier malloc + memset whose result was never read
+ * was removed by gcc -O2, and the "touched" rows then measured an empty process.
  * For each mode, in order: min(WARMUP, count) untimed spawns, then count timed ones with
  * CLOCK_MONOTONIC, where count is the mode's own ":COUNT" or else COUNT; each is one spawn of
  * /bin/true with inherited stdio and one blocking waitpid for that pid.
@@ -21,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -145,11 +149,10 @@ int main(int argc, char **argv) {
     long touch_mib = argc > 4 ? parse(argv[4], "TOUCH_MIB") : 0;
     if (touch_mib > 0) {
         size_t bytes = (size_t) touch_mib << 20;
-        char *heap = malloc(bytes);
-        if (heap == NULL) {
-            die("malloc", ENOMEM);
+        void *heap = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (heap == MAP_FAILED) {
+            die("mmap", errno);
         }
-        memset(heap, 1, bytes); /* every page resident, as -XX:+AlwaysPreTouch does for a heap */
     }
     for (int i = 0; i < n; i++) {
         measure(modes[i], counts[i], warmup, n > 1);
