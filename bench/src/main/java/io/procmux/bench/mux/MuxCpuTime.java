@@ -1,5 +1,8 @@
 package io.procmux.bench.mux;
 
+import static io.procmux.bench.SideBySideNumbers.median;
+import static io.procmux.bench.SideBySideNumbers.positive;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -152,26 +155,6 @@ public final class MuxCpuTime {
             }
         }
         return perWait;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static int positive(String name, String text) {
-        int value;
-        try {
-            value = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got '" + text + "'", e);
-        }
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-        }
-        return value;
     }
 
     private static Slicer open(String impl, int n, int sliceMs, IdleSocketPairs shared) throws IOException {

@@ -1,5 +1,8 @@
 package io.procmux.bench.struct;
 
+import static io.procmux.bench.SideBySideNumbers.median;
+import static io.procmux.bench.SideBySideNumbers.positive;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -149,24 +152,5 @@ public final class StructCpuTime {
                     + "paired-ratio %.3f%n", names.get(i), median(sorted), sorted[0], sorted[sorted.length - 1],
                     median(sorted) / first, median(paired));
         }
-    }
-
-    /** The median: the middle value, or the mean of the two middle values. */
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return (s[(s.length - 1) / 2] + s[s.length / 2]) / 2;
-    }
-
-    private static int positive(String name, String text) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the text given
-        }
-        throw new IllegalArgumentException(name + " must be a whole number of at least 1, got '" + text + "'");
     }
 }
