@@ -195,20 +195,37 @@ public abstract class MultiplexerRegistrationBehaviours extends MultiplexerFixtu
 
     @Test
     void neverReportsAClosedDescriptorForever() throws IOException {
-        Pipe p = pipe();
-        int r = fd(p.source());
-        mux.register(r, Events.IN, "gone");
-        p.source().close();
-        if (reportsNvalForClosedFd()) {
-            assertThat(mux.poll(SOON).events()).containsExactly(new ReadyEvent(r, Events.NVAL, "gone"));
-            assertThat(mux.isRegistered(r)).as("evicted after its NVAL").isFalse();
-        } else {
-            assertThat(mux.poll(Duration.ZERO).timedOut()).isTrue();
-            mux.unregister(r);
-            assertThat(mux.isRegistered(r)).isFalse();
+        // Another thread of this JVM (the JIT, class loading, the test runner) may open a file between
+        // the close and the wait and be given the closed number back: the wait then rightly reports
+        // that file. Such an attempt proves nothing either way, so it is retried on a fresh pipe.
+        for (int attempt = 1; ; attempt++) {
+            Pipe p = pipe();
+            int r = fd(p.source());
+            mux.register(r, Events.IN, "gone");
+            p.source().close();
+            var first = reportsNvalForClosedFd() ? mux.poll(SOON) : mux.poll(Duration.ZERO);
+            if (numberReused(r) && attempt < 5) {
+                if (mux.isRegistered(r)) {
+                    mux.unregister(r);
+                }
+                continue;
+            }
+            if (reportsNvalForClosedFd()) {
+                assertThat(first.events()).containsExactly(new ReadyEvent(r, Events.NVAL, "gone"));
+                assertThat(mux.isRegistered(r)).as("evicted after its NVAL").isFalse();
+            } else {
+                assertThat(first.timedOut()).isTrue();
+                mux.unregister(r);
+                assertThat(mux.isRegistered(r)).isFalse();
+            }
+            assertThat(mux.poll(Duration.ZERO).timedOut()).as("no second report, no spin").isTrue();
+            assertThat(mux.size()).isZero();
+            return;
         }
-        assertThat(mux.poll(Duration.ZERO).timedOut()).as("no second report, no spin").isTrue();
-        assertThat(mux.size()).isZero();
+    }
+
+    private static boolean numberReused(int fd) {
+        return OpenFds.supported() && OpenFds.list().contains(fd);
     }
 
     @Test
