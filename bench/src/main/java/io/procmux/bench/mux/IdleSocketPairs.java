@@ -1,7 +1,10 @@
 package io.procmux.bench.mux;
 
+import io.procmux.mux.FileDescriptors;
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.util.Arrays;
+import java.util.List;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
@@ -12,8 +15,12 @@ import jnr.ffi.Runtime;
  * unread byte, and it is made last so that it has the highest number. Socket pairs rather than
  * pipes because both ends are idle, so N = 10,000 fits the usual hard limit of 20,000 descriptors.
  *
- * <p>Cost: N + 2 descriptors and one {@code socketpair} call per two of them, in set-up only;
- * {@link #close()} closes all of them.
+ * <p>{@link #borrowing} instead takes the descriptors of {@link NioSocketPairs}' channels, so that
+ * the JDK's Selector and the jnr-based implementations wait on the very same sockets (and N = 10,000
+ * still fits 20,000 descriptors); those stay the channels' to close.
+ *
+ * <p>Cost: N + 2 descriptors and one {@code socketpair} call per two of them, in set-up only
+ * (none when borrowing); {@link #close()} closes all of them (none when borrowing).
  */
 final class IdleSocketPairs implements AutoCloseable {
     private static final int AF_UNIX = 1;
@@ -24,13 +31,28 @@ final class IdleSocketPairs implements AutoCloseable {
     private final int[] idle;
     private final int ready;
     private final int readyPeer;
+    private final boolean owned;
     private boolean closed;
 
-    private IdleSocketPairs(BenchLibC libc, int[] idle, int ready, int readyPeer) {
+    private IdleSocketPairs(BenchLibC libc, int[] idle, int ready, int readyPeer, boolean owned) {
         this.libc = libc;
         this.idle = idle;
         this.ready = ready;
         this.readyPeer = readyPeer;
+        this.owned = owned;
+    }
+
+    /**
+     * The descriptors behind {@code channels} (needs {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED});
+     * {@link #close()} leaves them open: closing the channels closes them.
+     */
+    static IdleSocketPairs borrowing(NioSocketPairs channels) {
+        List<SocketChannel> idle = channels.idle();
+        int[] fds = new int[idle.size()];
+        for (int i = 0; i < fds.length; i++) {
+            fds[i] = FileDescriptors.fdOf(idle.get(i));
+        }
+        return new IdleSocketPairs(Holder.LIBC, fds, FileDescriptors.fdOf(channels.ready()), -1, false);
     }
 
     /**
@@ -60,7 +82,7 @@ final class IdleSocketPairs implements AutoCloseable {
                 libc.close(pair[1]);
                 throw new IOException("write to the ready socket failed: errno " + errno);
             }
-            return new IdleSocketPairs(libc, idle, pair[0], pair[1]);
+            return new IdleSocketPairs(libc, idle, pair[0], pair[1], true);
         } catch (IOException | RuntimeException e) {
             for (int i = 0; i < made; i++) {
                 libc.close(idle[i]);
@@ -93,6 +115,9 @@ final class IdleSocketPairs implements AutoCloseable {
             return;
         }
         closed = true;
+        if (!owned) {
+            return;
+        }
         for (int fd : idle) {
             libc.close(fd);
         }

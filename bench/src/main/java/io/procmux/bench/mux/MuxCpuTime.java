@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CPU time per wait of several multiplexers side by side, for a machine too busy for elapsed-time
@@ -19,8 +20,10 @@ import java.util.Locale;
  * (N idle descriptors, one ready, timeout 0), in interleaved slices (the order rotated per round),
  * each slice timed with the waiting thread's CPU clock, so time spent descheduled by other load
  * counts for none of them, and load that comes and goes falls on all of them alike. The Java ones
- * run in this thread on one shared set of descriptors ({@code nio} excepted), so each walks the
- * same kernel objects; the C ones are child processes with their own ({@link CMuxWait}).
+ * run in this thread on one shared set of descriptors (JDK channels when {@code nio} is among them,
+ * which needs {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED} for the others to take their
+ * numbers), so each walks the same kernel objects; the C ones are child processes with their own
+ * ({@link CMuxWait}).
  *
  * <pre>java [-Dprocmux.bench.muxWait=PATH] -cp bench/target/benchmarks.jar io.procmux.bench.mux.MuxCpuTime N SLICE_MS ROUNDS IMPL...</pre>
  *
@@ -33,7 +36,7 @@ import java.util.Locale;
  * per-round ratios to the first IMPL; with {@code -Dprocmux.bench.printSlices=true} every slice
  * first. The Java wait call site is shared by every Java IMPL, so each pays the same few
  * nanoseconds of a virtual call that JMH's separate forks avoid. Cost: one thread; N + 2 shared
- * descriptors, N + 2 more for {@code nio}, a few per procmux backend, a child process per C IMPL.
+ * descriptors, a few per procmux backend and per selector, a child process per C IMPL.
  */
 public final class MuxCpuTime {
     private static final int BATCH = 256;
@@ -99,13 +102,12 @@ public final class MuxCpuTime {
     }
 
     /**
-     * Measures and prints one line per implementation; closes everything it opened. Every
-     * implementation but {@code nio} (which needs JDK channels) waits on one shared set of
-     * descriptors, so the kernel walks the same objects for each and the comparison holds at
-     * N = 10,000 under a 20,000-descriptor limit.
+     * Measures and prints one line per implementation; closes everything it opened. Every Java
+     * implementation waits on one shared set of descriptors, so the kernel walks the same objects
+     * for each and the comparison holds at N = 10,000 under a 20,000-descriptor limit.
      */
     static void run(int n, int sliceMs, int rounds, List<String> impls, PrintStream out) throws IOException {
-        try (IdleSocketPairs shared = IdleSocketPairs.open(n)) {
+        try (SharedSockets shared = SharedSockets.open(n, impls.contains("nio"))) {
             List<Slicer> slicers = new ArrayList<>();
             try {
                 for (String impl : impls) {
@@ -116,6 +118,33 @@ public final class MuxCpuTime {
                 for (Slicer slicer : slicers) {
                     slicer.close();
                 }
+            }
+        }
+    }
+
+    /**
+     * The one descriptor set every Java implementation waits on: JDK channels when {@code nio} is
+     * among them (the others borrow the channels' descriptors), else bare socket pairs.
+     */
+    private record SharedSockets(IdleSocketPairs fds, @Nullable NioSocketPairs channels) implements AutoCloseable {
+        static SharedSockets open(int n, boolean withChannels) throws IOException {
+            if (!withChannels) {
+                return new SharedSockets(IdleSocketPairs.open(n), null);
+            }
+            NioSocketPairs channels = NioSocketPairs.open(n);
+            try {
+                return new SharedSockets(IdleSocketPairs.borrowing(channels), channels);
+            } catch (RuntimeException e) {
+                channels.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            fds.close();
+            if (channels != null) {
+                channels.close();
             }
         }
     }
@@ -157,14 +186,14 @@ public final class MuxCpuTime {
         return perWait;
     }
 
-    private static Slicer open(String impl, int n, int sliceMs, IdleSocketPairs shared) throws IOException {
+    private static Slicer open(String impl, int n, int sliceMs, SharedSockets shared) throws IOException {
         if (C_IMPLS.contains(impl)) {
             return CMuxWait.start(impl, n, sliceMs);
         }
         switch (impl) {
             case "epoll", "poll", "select" -> {
                 MuxWaitBenchmark bench = new MuxWaitBenchmark();
-                bench.lent = shared;
+                bench.lent = shared.fds();
                 bench.backend = impl;
                 bench.n = n;
                 bench.setup();
@@ -172,20 +201,21 @@ public final class MuxCpuTime {
             }
             case "nio" -> {
                 NioWaitBenchmark bench = new NioWaitBenchmark();
+                bench.lent = shared.channels();
                 bench.n = n;
                 bench.setup();
                 return new JavaSlicer(bench::await, bench::tearDown);
             }
             case "jnr" -> {
                 RawEpollWaitBenchmark bench = new RawEpollWaitBenchmark();
-                bench.lent = shared;
+                bench.lent = shared.fds();
                 bench.n = n;
                 bench.setup();
                 return new JavaSlicer(bench::await, bench::tearDown);
             }
             case "jnr-poll" -> {
                 RawPollWaitBenchmark bench = new RawPollWaitBenchmark();
-                bench.lent = shared;
+                bench.lent = shared.fds();
                 bench.n = n;
                 bench.setup();
                 return new JavaSlicer(bench::await, bench::tearDown);

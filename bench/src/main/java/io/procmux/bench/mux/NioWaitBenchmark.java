@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK's answer to {@link MuxWaitBenchmark}: {@code Selector.open()} (epoll on Linux) with
@@ -37,13 +38,15 @@ public class NioWaitBenchmark {
     int n = 10;
 
     private NioSocketPairs channels;
+    /** Channels lent by {@link MuxCpuTime} so that NIO waits on the same sockets as the others; not closed here. */
+    @Nullable NioSocketPairs lent;
     private Selector selector;
     private long checksum;
 
     /** Opens the selector and registers the idle channels, then the ready one, for reading. */
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        channels = NioSocketPairs.open(n);
+        channels = lent != null ? lent : NioSocketPairs.open(n);
         try {
             selector = Selector.open();
             for (var channel : channels.idle()) {
@@ -75,7 +78,7 @@ public class NioWaitBenchmark {
         if (selector != null) {
             selector.close();
         }
-        if (channels != null) {
+        if (channels != null && channels != lent) {
             channels.close();
         }
     }

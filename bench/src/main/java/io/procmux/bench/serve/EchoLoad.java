@@ -11,15 +11,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A loopback load generator for echo servers: N connections, each with one message of S bytes in
  * flight (send, wait for all S bytes back, send again), on one thread and a JDK {@link Selector}.
  * For each round it measures every named server in turn (the order alternates between rounds, so
  * A B, B A, ...): connect N, warm up, measure for a fixed time, disconnect. It prints one
- * tab-separated line per round and server: {@code server connections round MB/s p50_us p99_us messages}.
+ * tab-separated line per round and server:
+ * {@code server connections round MB/s p50_us p99_us messages server_cpu_us_per_message}, the last
+ * from the server's CPU time over the measured window ({@link ProcessCpu}) when its pid is given,
+ * else {@code NaN}.
  *
- * <p>Usage: {@code EchoLoad CONNECTIONS MESSAGE_BYTES SECONDS WARMUP_SECONDS ROUNDS NAME=HOST:PORT...}.
+ * <p>Usage: {@code EchoLoad CONNECTIONS MESSAGE_BYTES SECONDS WARMUP_SECONDS ROUNDS NAME=HOST:PORT[@PID]...}.
  * Bounded: at most {@code ROUNDS x servers x (SECONDS + WARMUP_SECONDS)} plus connecting, and at
  * most 4 M latency samples per measurement (the rest are counted but not kept).
  */
@@ -48,7 +52,7 @@ public final class EchoLoad {
     /** Runs the rounds; see the class comment. */
     public static void main(String[] args) throws IOException {
         if (args.length < 6) {
-            System.err.println("usage: EchoLoad CONNECTIONS MESSAGE_BYTES SECONDS WARMUP_SECONDS ROUNDS NAME=HOST:PORT...");
+            System.err.println("usage: EchoLoad CONNECTIONS MESSAGE_BYTES SECONDS WARMUP_SECONDS ROUNDS NAME=HOST:PORT[@PID]...");
             System.exit(2);
         }
         EchoLoad load = new EchoLoad(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Double.parseDouble(args[2]),
@@ -56,16 +60,21 @@ public final class EchoLoad {
         int rounds = Integer.parseInt(args[4]);
         List<String> names = new ArrayList<>();
         List<InetSocketAddress> addresses = new ArrayList<>();
+        List<Long> pids = new ArrayList<>();
         for (int i = 5; i < args.length; i++) {
             String[] nameAddress = args[i].split("=", 2);
-            int colon = nameAddress[1].lastIndexOf(':');
+            String address = nameAddress[1];
+            int at = address.lastIndexOf('@');
+            pids.add(at < 0 ? -1L : Long.parseLong(address.substring(at + 1)));
+            address = at < 0 ? address : address.substring(0, at);
+            int colon = address.lastIndexOf(':');
             names.add(nameAddress[0]);
-            addresses.add(new InetSocketAddress(nameAddress[1].substring(0, colon), Integer.parseInt(nameAddress[1].substring(colon + 1))));
+            addresses.add(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
         }
         for (int round = 1; round <= rounds; round++) {
             for (int k = 0; k < names.size(); k++) {
                 int i = round % 2 == 1 ? k : names.size() - 1 - k;
-                String line = load.measure(addresses.get(i));
+                String line = load.measure(addresses.get(i), pids.get(i));
                 System.out.println(names.get(i) + "\t" + load.connections + "\t" + round + "\t" + line);
                 System.out.flush();
             }
@@ -84,7 +93,7 @@ public final class EchoLoad {
         }
     }
 
-    private String measure(InetSocketAddress address) throws IOException {
+    private String measure(InetSocketAddress address, long pid) throws IOException {
         List<Flight> flights = new ArrayList<>(connections);
         try (Selector selector = Selector.open()) {
             for (int i = 0; i < connections; i++) {
@@ -100,14 +109,17 @@ public final class EchoLoad {
             }
             long warmEnd = System.nanoTime() + warmupNanos;
             run(selector, warmEnd, false);
+            long cpuStart = pid < 0 ? 0 : ProcessCpu.nanos(pid);
             long start = System.nanoTime();
             long messages = run(selector, start + measureNanos, true);
             long elapsed = System.nanoTime() - start;
+            double cpuPerMessage = pid < 0 || messages == 0 ? Double.NaN
+                    : (ProcessCpu.nanos(pid) - cpuStart) / 1e3 / messages;
             int kept = (int) Math.min(messages, MAX_SAMPLES);
             Arrays.sort(samples, 0, kept);
             double mbPerSecond = messages * (double) messageBytes / elapsed * 1e9 / 1e6;
-            return String.format("%.2f\t%.1f\t%.1f\t%d", mbPerSecond, percentile(kept, 0.50) / 1e3,
-                    percentile(kept, 0.99) / 1e3, messages);
+            return String.format(Locale.ROOT, "%.2f\t%.1f\t%.1f\t%d\t%.3f", mbPerSecond, percentile(kept, 0.50) / 1e3,
+                    percentile(kept, 0.99) / 1e3, messages, cpuPerMessage);
         } finally {
             for (Flight flight : flights) {
                 flight.channel.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.procmux.mux.FileDescriptors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,6 +49,39 @@ class MuxCpuTimeTest {
             bench.tearDown();
             assertThat(openFds()).as("the lent descriptors stay open").isEqualTo(open);
         }
+        assertThat(openFds()).isEqualTo(before);
+    }
+
+    @Test
+    void withNioEveryImplementationWaitsOnTheChannelsDescriptorsAndLeavesThemToTheChannels() throws Exception {
+        IdleSocketPairs.open(2).close();   // loads jnr, which opens its library for good
+        long before = openFds();
+        try (NioSocketPairs channels = NioSocketPairs.open(100)) {
+            long open = openFds();
+            IdleSocketPairs borrowed = IdleSocketPairs.borrowing(channels);
+            assertThat(borrowed.ready()).isEqualTo(FileDescriptors.fdOf(channels.ready()));
+            assertThat(borrowed.idle()).hasSize(100).doesNotHaveDuplicates()
+                    .contains(FileDescriptors.fdOf(channels.idle().get(99)));
+            RawEpollWaitBenchmark bench = new RawEpollWaitBenchmark();
+            bench.n = 100;
+            bench.lent = borrowed;
+            bench.setup();
+            bench.await();
+            assertThat(bench.checksum()).as("the one ready descriptor is the ready channel's").isEqualTo(borrowed.ready());
+            bench.tearDown();
+            borrowed.close();
+            assertThat(openFds()).as("the channels' descriptors stay open").isEqualTo(open);
+            assertThat(channels.ready().isOpen()).isTrue();
+        }
+        assertThat(openFds()).isEqualTo(before);
+    }
+
+    @Test
+    void runWithNioClosesEverythingItOpened() throws Exception {
+        PrintStream discard = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        MuxCpuTime.run(10, 1, 1, List.of("epoll", "nio", "jnr"), discard);   // loads classes for good
+        long before = openFds();
+        MuxCpuTime.run(100, 1, 1, List.of("epoll", "nio", "jnr", "poll"), discard);
         assertThat(openFds()).isEqualTo(before);
     }
 

@@ -44,14 +44,13 @@ class MuxTablesTest {
                 s("poll", 10, 140), s("c-poll", 10, 100),
                 s("epoll", 100, 500), s("nio", 100, 400)));
         assertThat(tables.ratios()).isEqualTo("""
-                | N idle | epoll / C epoll (target ≤ 1.3) | epoll / NIO (target < 1) | poll / C poll (target ≤ 1.3) |
+                | N idle | epoll / C epoll (target ≤ 1.3) | epoll / NIO (elapsed; verdict in the CPU-time table) | poll / C poll (target ≤ 1.3) |
                 |---:|---:|---:|---:|
-                | 10 | 1.25 met | 0.63 met | 1.40 **missed** |
-                | 100 | – | 1.25 **missed** | – |
+                | 10 | 1.25 met | 0.63 | 1.40 **missed** |
+                | 100 | – | 1.25 | – |
                 """);
-        assertThat(tables.missed()).containsExactly(
-                "N=10: poll / C poll (target ≤ 1.3) is 1.40",
-                "N=100: epoll / NIO (target < 1) is 1.25");
+        assertThat(tables.missed()).as("epoll / NIO is judged on the paired CPU-time table, not here")
+                .containsExactly("N=10: poll / C poll (target ≤ 1.3) is 1.40");
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jnr.ffi.Pointer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,9 +38,6 @@ import org.jspecify.annotations.Nullable;
  * any thread.
  */
 public final class EpollMultiplexer implements Multiplexer {
-    private static final int MIN_EVENTS = 64;
-    private static final int MAX_EVENTS = 4096;
-
     private final EpollLibC libc;
     private final int epfd;
     private final WakeEventFd wake;
@@ -55,12 +51,11 @@ public final class EpollMultiplexer implements Multiplexer {
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile boolean closed;
     private boolean released;
-    private NativeBuffer events;
-    /** Length of {@link #events}; the poller's alone. */
-    private int capacity;
+    /** Where {@code epoll_wait} writes; the poller's alone (freed by whoever releases). */
+    private final EpollEventArray events = new EpollEventArray();
     /** The event array length the registrations call for (they plus the eventfd, capped), so that a
      *  wait can check for growth without taking {@link #lock}; written under the lock. */
-    private volatile int wantedCapacity = MIN_EVENTS;
+    private volatile int wantedCapacity = EpollEventArray.MIN_EVENTS;
 
     private EpollMultiplexer(EpollLibC libc, int epfd, WakeEventFd wake) {
         this.libc = libc;
@@ -68,8 +63,6 @@ public final class EpollMultiplexer implements Multiplexer {
         this.wake = wake;
         this.forkGuard = ForkGuard.open("epoll");
         this.ctlEvent = NativeBuffer.allocate(EpollNative.EVENT_SIZE);
-        this.capacity = MIN_EVENTS;
-        this.events = NativeBuffer.allocate((long) MIN_EVENTS * EpollNative.EVENT_SIZE);
     }
 
     /** Creates the epoll instance and its eventfd, and registers the eventfd. */
@@ -134,7 +127,7 @@ public final class EpollMultiplexer implements Multiplexer {
                 table.remove(fd);
             }
             table.add(fd, events, attachment);
-            wantedCapacity = Math.min(MAX_EVENTS, table.size() + 1);
+            wantedCapacity = Math.min(EpollEventArray.MAX_EVENTS, table.size() + 1);
         }
     }
 
@@ -217,8 +210,8 @@ public final class EpollMultiplexer implements Multiplexer {
             ensureOpen();
             forkGuard.check();
             int wanted = wantedCapacity;
-            if (wanted > capacity) {
-                grow(wanted);
+            if (wanted > events.capacity()) {
+                events.growTo(wanted);
             }
             return waitLoop(timeoutNanos, sink);
         } finally {
@@ -229,53 +222,25 @@ public final class EpollMultiplexer implements Multiplexer {
         }
     }
 
+    /** Waits until an event, a wake-up or the timeout; kept small (slow paths apart) so the JIT inlines it into poll. */
     private int waitLoop(long timeoutNanos, EventSink sink) throws IOException {
         long start = timeoutNanos > 0 ? System.nanoTime() : 0L;
         long remaining = timeoutNanos;
-        int wakeFd = wake.fd();
-        Pointer array = events.pointer();
-        long address = array.address();
         while (true) {
-            int ready = libc.epoll_wait_ignoring_errno(epfd, address, capacity, Timeouts.toMillis(remaining));
+            int ready = libc.epoll_wait_ignoring_errno(epfd, events.address(), events.capacity(),
+                    Timeouts.toMillis(remaining));
             if (ready < 0) {
-                // The fast binding does not save errno; the same wait through the one that does tells why
-                // (an error other than EINTR repeats; after EINTR this is simply the next wait).
-                remaining = Timeouts.remaining(timeoutNanos, start, System.nanoTime());
-                ready = libc.epoll_wait(epfd, array, capacity, Timeouts.toMillis(remaining));
+                ready = waitSavingErrno(timeoutNanos, start);
             }
-            if (ready < 0) {
-                int errno = EpollNative.errno();
-                if (errno != EpollNative.EINTR) {
-                    throw new IOException("epoll_wait failed: " + EpollNative.describe(errno));
+            if (ready > 0) {
+                int delivered = dispatch(ready, sink);
+                if (delivered >= 0) {
+                    return delivered;
                 }
-                remaining = Timeouts.remaining(timeoutNanos, start, System.nanoTime());
-                if (remaining == 0) {
-                    return 0;
-                }
-                continue;
-            }
-            if (ready == 0) {
-                if (timeoutNanos > 0 && Timeouts.isClamped(remaining)) {
-                    remaining = Timeouts.remaining(timeoutNanos, start, System.nanoTime());
-                    if (remaining > 0) {
-                        continue;
-                    }
-                }
+            } else if (ready == 0 && !(timeoutNanos > 0 && Timeouts.isClamped(remaining))) {
                 return 0;
             }
-            boolean wakeReady = collect(events.buffer(), ready, wakeFd);
-            boolean woken = false;
-            if (wakeReady) {
-                wake.drain();
-                woken = wakePending.getAndSet(false);
-            }
-            int delivered = batch.deliver(sink, table);
-            if (woken) {
-                sink.onWakeup();
-            }
-            if (delivered > 0 || woken) {
-                return delivered;
-            }
+            // Interrupted, clamped, or nothing left to deliver: wait again for the rest of the time.
             remaining = Timeouts.remaining(timeoutNanos, start, System.nanoTime());
             if (remaining == 0) {
                 return 0;
@@ -283,34 +248,46 @@ public final class EpollMultiplexer implements Multiplexer {
         }
     }
 
-    /** Copies the ready events out of the native array; returns whether the eventfd was among them. */
-    private boolean collect(ByteBuffer array, int ready, int wakeFd) {
-        boolean wakeReady = false;
-        synchronized (lock) {
-            batch.clear();
-            for (int i = 0; i < ready; i++) {
-                int offset = i * EpollNative.EVENT_SIZE;
-                int fd = (int) array.getLong(offset + EpollNative.DATA_OFFSET);
-                if (fd == wakeFd) {
-                    wakeReady = true;
-                } else if (table.contains(fd)) {
-                    batch.add(fd, EpollMask.fromEpoll(array.getInt(offset)), table.serial(fd), table.attachment(fd));
-                }
+    /**
+     * After the fast binding (which does not save errno) failed: the same wait, for the time left,
+     * through the binding that saves errno, which tells why. Returns its result, or -1 after EINTR.
+     *
+     * @throws IOException on any error but EINTR
+     */
+    private int waitSavingErrno(long timeoutNanos, long start) throws IOException {
+        long remaining = Timeouts.remaining(timeoutNanos, start, System.nanoTime());
+        int ready = libc.epoll_wait(epfd, events.pointer(), events.capacity(), Timeouts.toMillis(remaining));
+        if (ready < 0) {
+            int errno = EpollNative.errno();
+            if (errno != EpollNative.EINTR) {
+                throw new IOException("epoll_wait failed: " + EpollNative.describe(errno));
             }
         }
-        return wakeReady;
+        return ready;
     }
 
-    /** Grows the event array to at least {@code wanted} events (a power of two times {@link #MIN_EVENTS}). */
-    private void grow(int wanted) {
-        int grown = capacity;
-        while (grown < wanted) {
-            grown *= 2;
+    /**
+     * Copies the {@code ready} events out under the lock (the only lock taken per wait), drains a
+     * wake-up, and delivers; returns how many were delivered, or -1 when none was and no wake-up was
+     * pending (every event was the eventfd's, or its registration went away meanwhile).
+     */
+    private int dispatch(int ready, EventSink sink) {
+        boolean wakeReady;
+        synchronized (lock) {
+            wakeReady = events.copyReady(ready, wake.fd(), table, batch);
         }
-        NativeBuffer larger = NativeBuffer.allocate((long) grown * EpollNative.EVENT_SIZE);
-        events.free();
-        events = larger;
-        capacity = grown;
+        boolean woken = wakeReady && takeWakeup();
+        int delivered = batch.deliver(sink, table);
+        if (woken) {
+            sink.onWakeup();
+        }
+        return delivered > 0 || woken ? delivered : -1;
+    }
+
+    /** Empties the eventfd; true if a {@link #wakeup()} (or close) asked for this wake-up. */
+    private boolean takeWakeup() {
+        wake.drain();
+        return wakePending.getAndSet(false);
     }
 
     @Override
