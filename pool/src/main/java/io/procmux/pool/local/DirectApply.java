@@ -28,10 +28,15 @@ import org.jspecify.annotations.Nullable;
  * {@code -D}{@value #PROPERTY}{@code =false}, and off when the pool's multiplexer backend cannot be
  * found by name (a custom one given in the options).
  *
- * <p>Cost per led apply: two registration changes on the pool's multiplexer (one
- * {@code epoll_ctl} each with epoll; with poll and select each also wakes the I/O thread), one
- * wait on the worker's own multiplexer and the reads; no thread, no allocation. Each worker's own
- * multiplexer is opened on its first led apply and closed with the worker.
+ * <p>An answered apply leaves the idle worker's socket out of the pool's multiplexer ("parked"):
+ * an idle worker sends nothing unasked, and the pool puts the socket back as soon as it sends the
+ * worker anything itself. So back-to-back sync applies change no registration at all, and a led
+ * apply on a worker the I/O thread served last costs one (an {@code epoll_ctl}; with poll and
+ * select a wake-up of the I/O thread too).
+ *
+ * <p>Cost per led apply in steady state: one write, one wait on the worker's own multiplexer and
+ * the reads; no registration change, no thread, no allocation. Each worker's own multiplexer is
+ * opened on its first led apply and closed with the worker.
  */
 final class DirectApply {
     /** The system property that turns leading off ({@code false}); on by default. */
@@ -164,15 +169,6 @@ final class DirectApply {
     private void endLocked(Worker w, Task task) {
         w.led = false;
         task.led = false;
-        UnixConnection c = w.connection;
-        if (c != null) {
-            try {
-                engine.mux.register(c.fd(), w.writeInterest ? Events.IN | Events.OUT : Events.IN, w);
-            } catch (IOException | RuntimeException e) {
-                ControlChannel.close(w, engine.mux);
-                w.signal(Signal.KILL.number());   // out of the I/O thread's sight: its exit settles its tasks
-            }
-        }
         Multiplexer own = w.leaderMux;
         if (own != null && !engine.workers.contains(w)) {
             own.close();   // the worker was closed while led (after a crash of the I/O loop)
@@ -182,7 +178,26 @@ final class DirectApply {
             engine.mux.wakeup();
         }
         engine.dispatch();
-        engine.flushAll();
+        engine.flushAll();   // a task dispatched to this worker puts its socket back in the pool's multiplexer
+        if (!parkable(w)) {
+            try {
+                ControlChannel.watch(w, engine.mux);
+            } catch (IOException | RuntimeException e) {
+                ControlChannel.close(w, engine.mux);
+                w.signal(Signal.KILL.number());   // out of the I/O thread's sight: its exit settles its tasks
+            }
+        }
+    }
+
+    /**
+     * Whether the worker's socket may stay out of the pool's multiplexer: it is ready, idle, and
+     * owes the pool nothing, so the socket has nothing to say until the pool sends it a frame
+     * (which puts it back, see {@link ControlChannel#flush}). Its death still reaches the I/O
+     * thread through the exit future, and reaping reads the socket. The next led apply on it then
+     * costs no registration change.
+     */
+    private static boolean parkable(Worker w) {
+        return w.state == Worker.State.READY && w.inflight.isEmpty() && !w.writeInterest && w.exit == null;
     }
 
     private boolean openOwnMux(Worker w) {

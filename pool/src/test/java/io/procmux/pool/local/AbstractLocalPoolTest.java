@@ -99,6 +99,11 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
     }
 
     @Test
+    void aLedWorkerStaysParkedUntilThePoolSendsItWorkAndItsDeathIsStillSeen() throws Exception {
+        direct().aLedWorkerStaysParkedUntilThePoolSendsItWorkAndItsDeathIsStillSeen();
+    }
+
+    @Test
     void aWorkerDyingDuringALedApplyFailsOnlyThatApply() throws Exception {
         direct().aWorkerDyingDuringALedApplyFailsOnlyThatApply();
     }
