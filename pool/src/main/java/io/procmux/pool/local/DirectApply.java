@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  * apply on a worker the I/O thread served last costs one (an {@code epoll_ctl}; with poll and
  * select a wake-up of the I/O thread too).
  *
- * <p>Cost per led apply in steady state: one write, one wait on the worker's own multiplexer and
- * the reads; no registration change, no thread, no allocation. Each worker's own multiplexer is
+ * <p>Cost per led apply in steady state: one write, for a short task a few non-blocking reads while
+ * the caller polls for the answer ({@link LeadSpin}), then one wait on the worker's own multiplexer
+ * and the reads; no registration change, no thread, no allocation. Each worker's own multiplexer is
  * opened on its first led apply and closed with the worker.
  */
 final class DirectApply {
@@ -47,13 +48,15 @@ final class DirectApply {
 
     private final PoolEngine engine;
     private final Codec<Object> codec;
+    private final LeadSpin spin;
     /** Opens the workers' own multiplexers (the pool multiplexer's backend); null when leading is off. */
     private @Nullable MultiplexerProvider muxes;
     private long led;
 
-    DirectApply(PoolEngine engine, Codec<Object> codec, @Nullable MultiplexerProvider muxes) {
+    DirectApply(PoolEngine engine, Codec<Object> codec, LeadSpin spin, @Nullable MultiplexerProvider muxes) {
         this.engine = engine;
         this.codec = codec;
+        this.spin = spin;
         this.muxes = muxes;
     }
 
@@ -122,11 +125,36 @@ final class DirectApply {
         }
     }
 
-    /** Waits on the worker's own multiplexer and reads, until the answer is in or leading must end. */
+    /**
+     * Polls the socket for a short task's answer ({@link LeadSpin}), then waits on the worker's own
+     * multiplexer and reads, until the answer is in or leading must end.
+     */
     private void lead(Worker w, Task task) {
         Multiplexer own = w.leaderMux;
-        long deadline = System.nanoTime() + LEAD_NANOS;
+        long start = System.nanoTime();
+        long deadline = start + LEAD_NANOS;
         try {
+            long service;
+            synchronized (engine) {
+                service = engine.serviceNanos;
+            }
+            long spinNanos = spin.nanosFor(service);
+            if (spinNanos > 0) {
+                long yielded = start - LeadSpin.YIELD_NANOS;
+                long now;
+                do {
+                    if (read(w, task)) {
+                        return;
+                    }
+                    now = System.nanoTime();
+                    if (now - yielded >= LeadSpin.YIELD_NANOS) {
+                        Thread.yield();   // lets a worker woken on this CPU run (a busy machine puts it here)
+                        yielded = now;
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                } while (now - start < spinNanos && !Thread.currentThread().isInterrupted());
+            }
             while (own != null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || Thread.currentThread().isInterrupted()) {

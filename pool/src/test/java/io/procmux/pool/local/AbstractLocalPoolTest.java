@@ -119,6 +119,11 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
     }
 
     @Test
+    void withoutTheSpinWindowSyncAppliesStillLeadAndABadWindowIsRefused() throws Exception {
+        direct().withoutTheSpinWindowSyncAppliesStillLeadAndABadWindowIsRefused();
+    }
+
+    @Test
     void theDirectApplySwitchTurnsLeadingOff() throws Exception {
         direct().theSwitchTurnsLeadingOff();
     }

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * A synchronous apply that waits on its worker's socket itself ({@link DirectApply}): answers,
- * the idle worker's socket parked out of the pool's multiplexer, long tasks handed back to the I/O thread, a worker dying while led, interrupts, callers on many
+ * the idle worker's socket parked out of the pool's multiplexer, the polling window, long tasks handed back to the I/O thread, a worker dying while led, interrupts, callers on many
  * threads beside asynchronous work, the switch, and nothing left once the pool is closed. Shared by
  * the per-spawner pool tests; each test uses its own pool, so that which worker is idle is known.
  */
@@ -166,6 +166,33 @@ final class DirectApplyTests {
             }
             assertThat(failures).isEmpty();
             assertThat(pool.ledApplies()).isPositive();
+        }
+    }
+
+    void withoutTheSpinWindowSyncAppliesStillLeadAndABadWindowIsRefused() throws Exception {
+        System.setProperty(LeadSpin.PROPERTY, "0");
+        LocalPool pool;
+        try {
+            pool = pools.apply(options);
+        } finally {
+            System.clearProperty(LeadSpin.PROPERTY);
+        }
+        try (LocalPool own = pool) {
+            awaitWorkers(own, 2);
+            for (int i = 0; i < 20; i++) {
+                assertThat(own.apply(PoolTasks::square, i)).isEqualTo(i * i);
+            }
+            assertThat(own.ledApplies()).isEqualTo(20);
+        }
+        for (String bad : List.of("1001", "-1", "fast")) {
+            System.setProperty(LeadSpin.PROPERTY, bad);
+            try {
+                assertThatThrownBy(() -> pools.apply(options)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(LeadSpin.PROPERTY).hasMessageContaining("'" + bad + "'")
+                        .hasMessageContaining("from 0 to 1000");
+            } finally {
+                System.clearProperty(LeadSpin.PROPERTY);
+            }
         }
     }
 
