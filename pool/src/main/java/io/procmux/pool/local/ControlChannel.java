@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parent's side of a worker's control socket: frames appended to the worker's outgoing buffer,
- * non-blocking writes that ask the multiplexer for {@code OUT} only while bytes are left over, and
- * non-blocking reads. Called with the pool's lock held.
+ * non-blocking writes that ask the multiplexer for {@code OUT} only while bytes are left over (and
+ * put a socket that a leading caller parked back in it, see {@link DirectApply}), and non-blocking
+ * reads. Called with the pool's lock held.
  *
  * <p>Cost: no allocation unless a buffer has to grow; one {@code write(2)} per flush while the
  * socket takes the bytes.
