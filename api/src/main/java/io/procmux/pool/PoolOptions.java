@@ -63,7 +63,15 @@ public final class PoolOptions {
         return jvmOptions;
     }
 
-    /** What happens to worker stdout and stderr. */
+    /**
+     * What happens to worker stdout and stderr. Both arrive as written with the {@code posix}
+     * spawner (pipes read by the pool's I/O thread). With the {@code jvm} spawner, which hands out
+     * no pipe descriptor, {@code System.out}/{@code System.err} are sent live over connections to
+     * the pool, but what reaches descriptor 2 in another way (JVM warnings, {@code -Xlog} to
+     * stderr, a fatal-error summary, native code), and in {@link WorkerOutput#PREFIX} mode what
+     * reaches descriptor 1 in another way, is written to a file and copied only when the worker
+     * exits ({@link WorkerOutput#INHERIT} gives descriptor 1 this process's own stdout).
+     */
     public WorkerOutput workerOutput() {
         return workerOutput;
     }
@@ -133,7 +141,7 @@ public final class PoolOptions {
             return this;
         }
 
-        /** What happens to worker output. */
+        /** What happens to worker output; see {@link PoolOptions#workerOutput()} for what arrives when. */
         public Builder workerOutput(WorkerOutput output) {
             this.workerOutput = output;
             return this;

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parent's side of a worker's control socket: frames appended to the worker's outgoing buffer,
- * non-blocking writes that ask the multiplexer for {@code OUT} only while bytes are left over, and
- * non-blocking reads. Called with the pool's lock held.
+ * non-blocking writes that ask the multiplexer for {@code OUT} only while bytes are left over (and
+ * put a socket that a leading caller parked back in it, see {@link DirectApply}), and non-blocking
+ * reads. Called with the pool's lock held.
  *
  * <p>Cost: no allocation unless a buffer has to grow; one {@code write(2)} per flush while the
  * socket takes the bytes.
@@ -75,18 +76,39 @@ final class ControlChannel {
                 // keep writing while the socket takes bytes
             }
             boolean more = w.outBuf.hasRemaining();
-            if (more != w.writeInterest) {
-                if (!w.led) {   // a led worker's socket is out of the multiplexer until it is handed back
-                    mux.modify(c.fd(), more ? Events.IN | Events.OUT : Events.IN);
-                }
-                w.writeInterest = more;
+            if (!w.led) {   // a led worker's socket is out of the multiplexer until it is handed back
+                interest(w, c, mux, more);
             }
-        } catch (IOException e) {
+            w.writeInterest = more;
+        } catch (IOException | RuntimeException e) {
             w.outBuf.clear();
             return false;
         }
         w.outBuf.compact();
         return true;
+    }
+
+    /**
+     * Puts the worker's socket back in the pool's multiplexer if a leading caller left it out
+     * ({@link DirectApply} parks an idle worker's socket there until the pool sends it something).
+     *
+     * @throws IOException when the multiplexer refuses it
+     */
+    static void watch(Worker w, Multiplexer mux) throws IOException {
+        UnixConnection c = w.connection;
+        if (c != null) {
+            interest(w, c, mux, w.writeInterest);
+        }
+    }
+
+    /** Registers the socket with IN (and OUT while bytes wait), or changes its interest when that changed. */
+    private static void interest(Worker w, UnixConnection c, Multiplexer mux, boolean out) throws IOException {
+        int events = out ? Events.IN | Events.OUT : Events.IN;
+        if (!mux.isRegistered(c.fd())) {
+            mux.register(c.fd(), events, w);
+        } else if (out != w.writeInterest) {
+            mux.modify(c.fd(), events);
+        }
     }
 
     /**

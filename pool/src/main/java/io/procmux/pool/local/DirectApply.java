@@ -28,10 +28,16 @@ import org.jspecify.annotations.Nullable;
  * {@code -D}{@value #PROPERTY}{@code =false}, and off when the pool's multiplexer backend cannot be
  * found by name (a custom one given in the options).
  *
- * <p>Cost per led apply: two registration changes on the pool's multiplexer (one
- * {@code epoll_ctl} each with epoll; with poll and select each also wakes the I/O thread), one
- * wait on the worker's own multiplexer and the reads; no thread, no allocation. Each worker's own
- * multiplexer is opened on its first led apply and closed with the worker.
+ * <p>An answered apply leaves the idle worker's socket out of the pool's multiplexer ("parked"):
+ * an idle worker sends nothing unasked, and the pool puts the socket back as soon as it sends the
+ * worker anything itself. So back-to-back sync applies change no registration at all, and a led
+ * apply on a worker the I/O thread served last costs one (an {@code epoll_ctl}; with poll and
+ * select a wake-up of the I/O thread too).
+ *
+ * <p>Cost per led apply in steady state: one write, for a short task a few non-blocking reads while
+ * the caller polls for the answer ({@link LeadSpin}), then one wait on the worker's own multiplexer
+ * and the reads; no registration change, no thread, no allocation. Each worker's own multiplexer is
+ * opened on its first led apply and closed with the worker.
  */
 final class DirectApply {
     /** The system property that turns leading off ({@code false}); on by default. */
@@ -42,13 +48,15 @@ final class DirectApply {
 
     private final PoolEngine engine;
     private final Codec<Object> codec;
+    private final LeadSpin spin;
     /** Opens the workers' own multiplexers (the pool multiplexer's backend); null when leading is off. */
     private @Nullable MultiplexerProvider muxes;
     private long led;
 
-    DirectApply(PoolEngine engine, Codec<Object> codec, @Nullable MultiplexerProvider muxes) {
+    DirectApply(PoolEngine engine, Codec<Object> codec, LeadSpin spin, @Nullable MultiplexerProvider muxes) {
         this.engine = engine;
         this.codec = codec;
+        this.spin = spin;
         this.muxes = muxes;
     }
 
@@ -117,11 +125,36 @@ final class DirectApply {
         }
     }
 
-    /** Waits on the worker's own multiplexer and reads, until the answer is in or leading must end. */
+    /**
+     * Polls the socket for a short task's answer ({@link LeadSpin}), then waits on the worker's own
+     * multiplexer and reads, until the answer is in or leading must end.
+     */
     private void lead(Worker w, Task task) {
         Multiplexer own = w.leaderMux;
-        long deadline = System.nanoTime() + LEAD_NANOS;
+        long start = System.nanoTime();
+        long deadline = start + LEAD_NANOS;
         try {
+            long service;
+            synchronized (engine) {
+                service = engine.serviceNanos;
+            }
+            long spinNanos = spin.nanosFor(service);
+            if (spinNanos > 0) {
+                long yielded = start - LeadSpin.YIELD_NANOS;
+                long now;
+                do {
+                    if (read(w, task)) {
+                        return;
+                    }
+                    now = System.nanoTime();
+                    if (now - yielded >= LeadSpin.YIELD_NANOS) {
+                        Thread.yield();   // lets a worker woken on this CPU run (a busy machine puts it here)
+                        yielded = now;
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                } while (now - start < spinNanos && !Thread.currentThread().isInterrupted());
+            }
             while (own != null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || Thread.currentThread().isInterrupted()) {
@@ -164,15 +197,6 @@ final class DirectApply {
     private void endLocked(Worker w, Task task) {
         w.led = false;
         task.led = false;
-        UnixConnection c = w.connection;
-        if (c != null) {
-            try {
-                engine.mux.register(c.fd(), w.writeInterest ? Events.IN | Events.OUT : Events.IN, w);
-            } catch (IOException | RuntimeException e) {
-                ControlChannel.close(w, engine.mux);
-                w.signal(Signal.KILL.number());   // out of the I/O thread's sight: its exit settles its tasks
-            }
-        }
         Multiplexer own = w.leaderMux;
         if (own != null && !engine.workers.contains(w)) {
             own.close();   // the worker was closed while led (after a crash of the I/O loop)
@@ -182,7 +206,26 @@ final class DirectApply {
             engine.mux.wakeup();
         }
         engine.dispatch();
-        engine.flushAll();
+        engine.flushAll();   // a task dispatched to this worker puts its socket back in the pool's multiplexer
+        if (!parkable(w)) {
+            try {
+                ControlChannel.watch(w, engine.mux);
+            } catch (IOException | RuntimeException e) {
+                ControlChannel.close(w, engine.mux);
+                w.signal(Signal.KILL.number());   // out of the I/O thread's sight: its exit settles its tasks
+            }
+        }
+    }
+
+    /**
+     * Whether the worker's socket may stay out of the pool's multiplexer: it is ready, idle, and
+     * owes the pool nothing, so the socket has nothing to say until the pool sends it a frame
+     * (which puts it back, see {@link ControlChannel#flush}). Its death still reaches the I/O
+     * thread through the exit future, and reaping reads the socket. The next led apply on it then
+     * costs no registration change.
+     */
+    private static boolean parkable(Worker w) {
+        return w.state == Worker.State.READY && w.inflight.isEmpty() && !w.writeInterest && w.exit == null;
     }
 
     private boolean openOwnMux(Worker w) {

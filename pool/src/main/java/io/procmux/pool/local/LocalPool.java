@@ -195,6 +195,11 @@ final class LocalPool implements Pool {
         return PoolDiagnostics.workerPids(engine, true);
     }
 
+    /** The pids of the workers whose control socket the I/O thread watches (for tests and diagnostics). */
+    List<Long> watchedWorkerPids() {
+        return PoolDiagnostics.watchedPids(engine);
+    }
+
     /** The pool's state in a few lines, for diagnostics. */
     String describe() {
         return PoolDiagnostics.describe(engine);

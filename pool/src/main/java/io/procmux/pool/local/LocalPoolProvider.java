@@ -81,11 +81,13 @@ public final class LocalPoolProvider implements PoolProvider {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException when the initializer cannot be serialized, naming its class
+     * @throws IllegalArgumentException when the initializer cannot be serialized, naming its class, or when
+     *     {@code -Dprocmux.pool.applySpinMicros} is not a whole number from 0 to 1000 (see {@link LeadSpin})
      * @throws UncheckedIOException when the multiplexer cannot be opened
      */
     @Override
     public Pool create(PoolOptions options) {
+        LeadSpin spin = LeadSpin.fromProperties();
         ClassRegistry classes = options.codec().isPresent() ? null : new ClassRegistry();
         Codec<Object> codec = classes == null ? options.codec().orElseThrow()
                 : new JavaSerialCodec(SerialFilter.forParent(classes.names()), classes);
@@ -126,7 +128,7 @@ public final class LocalPoolProvider implements PoolProvider {
             String thread = "procmux-pool-" + POOLS.incrementAndGet();
             PoolEngine engine = new PoolEngine(options.processes(), max, init, codec, mux, launcher, thread, release,
                     options.retry(), classes);
-            return new LocalPool(options.processes(), codec, engine, new DirectApply(engine, codec, leaderMuxes(mux)),
+            return new LocalPool(options.processes(), codec, engine, new DirectApply(engine, codec, spin, leaderMuxes(mux)),
                     thread);
         } catch (IOException | RuntimeException e) {
             launcher.close();

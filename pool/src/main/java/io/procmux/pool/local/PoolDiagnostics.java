@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Read-only views of a pool's state for tests and troubleshooting: worker pids, and a few lines
- * describing the queue and every worker. Each call takes the engine's lock briefly.
+ * Read-only views of a pool's state for tests and troubleshooting: worker pids, which workers the
+ * I/O thread watches, and a few lines describing the queue and every worker. Each call takes the engine's lock briefly.
  *
  * <p>Cost: allocates its answer.
  */
@@ -19,6 +19,19 @@ final class PoolDiagnostics {
             List<Long> pids = new ArrayList<>();
             for (Worker w : engine.workers) {
                 if (!readyOnly || w.state == Worker.State.READY) {
+                    pids.add(w.pid());
+                }
+            }
+            return pids;
+        }
+    }
+
+    /** The pids of the workers whose control socket is in the pool's multiplexer (not led, not parked). */
+    static List<Long> watchedPids(PoolEngine engine) {
+        synchronized (engine) {
+            List<Long> pids = new ArrayList<>();
+            for (Worker w : engine.workers) {
+                if (w.connection != null && engine.mux.isRegistered(w.connection.fd())) {
                     pids.add(w.pid());
                 }
             }

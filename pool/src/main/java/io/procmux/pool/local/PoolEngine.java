@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * front of the queue (the first one too while the pool's {@link RetryPolicy} allows another attempt).
  * Completions (user callbacks included) run on the I/O thread outside the lock. A synchronous
  * {@code apply} that finds an idle worker may read its own answer instead ({@link DirectApply});
- * the I/O thread then leaves that worker alone ({@link Worker#led}) until it is handed back.
+ * the I/O thread then leaves that worker alone ({@link Worker#led}) until it is handed back, and an
+ * idle worker's socket stays out of the multiplexer until the pool sends that worker a frame.
  *
  * <p>Threads: one ({@code procmux-pool-N}). Cost: frames are batched per worker per loop turn.
  */

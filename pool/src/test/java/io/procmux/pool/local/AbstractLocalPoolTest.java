@@ -99,6 +99,11 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
     }
 
     @Test
+    void aLedWorkerStaysParkedUntilThePoolSendsItWorkAndItsDeathIsStillSeen() throws Exception {
+        direct().aLedWorkerStaysParkedUntilThePoolSendsItWorkAndItsDeathIsStillSeen();
+    }
+
+    @Test
     void aWorkerDyingDuringALedApplyFailsOnlyThatApply() throws Exception {
         direct().aWorkerDyingDuringALedApplyFailsOnlyThatApply();
     }
@@ -111,6 +116,11 @@ abstract class AbstractLocalPoolTest extends AbstractPoolTest {
     @Test
     void syncAppliesFromManyThreadsBesideAsyncWorkAllComplete() throws Exception {
         direct().syncAppliesFromManyThreadsBesideAsyncWorkAllComplete();
+    }
+
+    @Test
+    void withoutTheSpinWindowSyncAppliesStillLeadAndABadWindowIsRefused() throws Exception {
+        direct().withoutTheSpinWindowSyncAppliesStillLeadAndABadWindowIsRefused();
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * A synchronous apply that waits on its worker's socket itself ({@link DirectApply}): answers,
- * long tasks handed back to the I/O thread, a worker dying while led, interrupts, callers on many
+ * the idle worker's socket parked out of the pool's multiplexer, the polling window, long tasks handed back to the I/O thread, a worker dying while led, interrupts, callers on many
  * threads beside asynchronous work, the switch, and nothing left once the pool is closed. Shared by
  * the per-spawner pool tests; each test uses its own pool, so that which worker is idle is known.
  */
@@ -50,6 +50,54 @@ final class DirectApplyTests {
         }
         Leaks.snapshot().assertNoneLeft(pids);
         leaks.assertNoneLeft();
+    }
+
+    void aLedWorkerStaysParkedUntilThePoolSendsItWorkAndItsDeathIsStillSeen() throws Exception {
+        try (LocalPool pool = pools.apply(options)) {
+            awaitWorkers(pool, 2);
+            List<Long> pids = pool.workerPids();
+            assertThat(pool.watchedWorkerPids()).containsExactlyInAnyOrderElementsOf(pids);
+            long led = parkOne(pool);
+            assertThat(pool.watchedWorkerPids()).containsExactly(other(pids, led));   // parked: out of the I/O thread's sight
+            List<io.procmux.pool.AsyncResult<Long>> async = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                async.add(pool.applyAsync(Tasks::pid, i));
+            }
+            java.util.Set<Long> ranOn = new java.util.HashSet<>();
+            for (io.procmux.pool.AsyncResult<Long> r : async) {
+                ranOn.add(r.get());
+            }
+            assertThat(ranOn).containsExactlyInAnyOrderElementsOf(pids);   // the pool's own work reached the parked one too
+            long parked = parkOne(pool);
+            ProcessHandle.of(parked).orElseThrow().destroyForcibly();   // SIGKILL while parked and idle
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (pool.workerPids().contains(parked) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(pool.workerPids()).doesNotContain(parked);
+            awaitWorkers(pool, 2);
+            assertThat(pool.map(PoolTasks::square, List.of(1, 2, 3, 4), 1)).containsExactly(1, 4, 9, 16);
+            assertThat(pool.apply(PoolTasks::square, 8)).isEqualTo(64);
+        }
+    }
+
+    /**
+     * Sync applies until one leaves its worker parked, and returns that worker's pid. An apply the
+     * machine's load delays past the lead window is handed back and leaves its worker watched, so
+     * a few tries are allowed.
+     */
+    private static long parkOne(LocalPool pool) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            long pid = pool.apply(Tasks::pid, i);
+            if (!pool.watchedWorkerPids().contains(pid)) {
+                return pid;
+            }
+        }
+        throw new AssertionError("no sync apply in 100 left its worker parked: " + pool.describe());
+    }
+
+    private static long other(List<Long> pids, long pid) {
+        return pids.get(0) == pid ? pids.get(1) : pids.get(0);
     }
 
     void aWorkerDyingDuringALedApplyFailsOnlyThatApply() throws Exception {
@@ -118,6 +166,33 @@ final class DirectApplyTests {
             }
             assertThat(failures).isEmpty();
             assertThat(pool.ledApplies()).isPositive();
+        }
+    }
+
+    void withoutTheSpinWindowSyncAppliesStillLeadAndABadWindowIsRefused() throws Exception {
+        System.setProperty(LeadSpin.PROPERTY, "0");
+        LocalPool pool;
+        try {
+            pool = pools.apply(options);
+        } finally {
+            System.clearProperty(LeadSpin.PROPERTY);
+        }
+        try (LocalPool own = pool) {
+            awaitWorkers(own, 2);
+            for (int i = 0; i < 20; i++) {
+                assertThat(own.apply(PoolTasks::square, i)).isEqualTo(i * i);
+            }
+            assertThat(own.ledApplies()).isEqualTo(20);
+        }
+        for (String bad : List.of("1001", "-1", "fast")) {
+            System.setProperty(LeadSpin.PROPERTY, bad);
+            try {
+                assertThatThrownBy(() -> pools.apply(options)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(LeadSpin.PROPERTY).hasMessageContaining("'" + bad + "'")
+                        .hasMessageContaining("from 0 to 1000");
+            } finally {
+                System.clearProperty(LeadSpin.PROPERTY);
+            }
         }
     }
 
