@@ -3,6 +3,9 @@ package io.procmux.bench.struct;
 import static io.procmux.bench.SideBySideNumbers.median;
 import static io.procmux.bench.SideBySideNumbers.positive;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -14,26 +17,34 @@ import java.util.Map;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * CPU time per operation of the struct benchmarks side by side in one JVM, for a machine too busy
- * for elapsed-time figures: the same benchmark methods as {@link IhdBenchmark},
- * {@link WideBenchmark} and {@link IterBenchmark}, each driven by a loop of its own (so each is
- * compiled with its benchmark inlined, as in a JMH stub), in interleaved slices whose order rotates
- * per round, each slice timed with this thread's CPU clock, so time spent descheduled counts for
- * none of them and load that comes and goes falls on all alike.
+ * CPU time per operation of the struct benchmarks and of CPython's {@code struct}, side by side in
+ * one run: the same benchmark methods as {@link IhdBenchmark}, {@link WideBenchmark} and
+ * {@link IterBenchmark}, each driven by a loop of its own (so each is compiled with its benchmark
+ * inlined, as in a JMH stub), and CPython's calls timed in a child process that takes a sample when
+ * asked ({@link CPythonStruct}), in interleaved slices whose order rotates per round. A Java slice
+ * costs this thread's CPU time plus the collector's pauses that fell in it (the serial collector
+ * runs them in another thread; they are part of the price of allocating); a CPython slice costs
+ * that process's CPU time. Time spent descheduled counts for none of them and load that comes and
+ * goes falls on all alike, so ratios taken within a round hold where elapsed figures from separate
+ * processes do not.
  *
  * <pre>java -DcompilerBlackholesEnabled=true -XX:+UnlockExperimentalVMOptions
- *   -XX:CompileCommand=blackhole,org/openjdk/jmh/infra/Blackhole.consumeCompiler
+ *   -XX:CompileCommand=blackhole,org/openjdk/jmh/infra/Blackhole.consumeCompiler -XX:+UseSerialGC
+ *   -Dprocmux.bench.structPython=bench/python/struct_bench.py
  *   -cp bench/target/benchmarks.jar io.procmux.bench.struct.StructCpuTime SLICE_MS ROUNDS OP...</pre>
  *
  * OP is {@code Ihd.NAME}, {@code Wide.NAME} or {@code Iter.NAME} with NAME a benchmark method of
- * that class. Prints per OP the median, minimum and maximum CPU nanoseconds per operation over
- * ROUNDS slices (after two warm-up rounds), the ratio of its median to the first OP's and the
- * median of the per-round ratios to the first OP. Without the two blackhole options the results
- * go through JMH's ordinary Blackhole, which adds about a nanosecond to every operation.
- * Cost: one thread; the benchmarks' own buffers (1 MiB for Iter).
+ * that class, or {@code CPython.CASE} with CASE a case of {@code struct_bench.py}. Prints per OP
+ * the median, minimum and maximum CPU nanoseconds per operation over ROUNDS slices (after two
+ * warm-up rounds), the ratio of its median to the first OP's and the median of the per-round
+ * ratios to the first OP; with {@code -Dprocmux.bench.printSlices=true} first every slice as
+ * {@code slice OP ROUND NS}. Without the two blackhole options the results go through JMH's
+ * ordinary Blackhole, which adds about a nanosecond to every operation.
+ * Cost: one thread; the benchmarks' own buffers (1 MiB for Iter); a child process for CPython OPs.
  */
 public final class StructCpuTime {
     private static final int WARMUP_ROUNDS = 2;
+    private static final String CPYTHON = "CPython.";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /**
      * Read by every loop on every operation and never set, as JMH's loops read their volatile
@@ -49,26 +60,61 @@ public final class StructCpuTime {
         void run(int n, Blackhole bh);
     }
 
-    public static void main(String[] args) {
+    /** One side of the comparison: takes a slice of about the given length, returns CPU ns per op. */
+    private interface Slicer {
+        double slice(long sliceNanos) throws IOException;
+    }
+
+    public static void main(String[] args) throws IOException {
         if (args.length < 3) {
             throw new IllegalArgumentException("usage: StructCpuTime SLICE_MS ROUNDS OP... (OP: Ihd.NAME, Wide.NAME, "
-                    + "Iter.NAME); got " + args.length + " arguments");
+                    + "Iter.NAME, CPython.CASE); got " + args.length + " arguments");
         }
-        int sliceMs = positive("SLICE_MS", args[0]);
-        int rounds = positive("ROUNDS", args[1]);
-        List<String> names = Arrays.asList(args).subList(2, args.length);
+        run(positive("SLICE_MS", args[0]), positive("ROUNDS", args[1]),
+                Arrays.asList(args).subList(2, args.length), Boolean.getBoolean("procmux.bench.printSlices"),
+                System.out);
+    }
+
+    /** Measures {@code names} in {@code rounds} rounds of {@code sliceMs} slices and prints to {@code out}. */
+    static void run(int sliceMs, int rounds, List<String> names, boolean printSlices, PrintStream out)
+            throws IOException {
         Map<String, Loop> all = loops();
-        List<Loop> chosen = new ArrayList<>();
-        for (String name : names) {
-            Loop loop = all.get(name);
-            if (loop == null) {
-                throw new IllegalArgumentException("Unknown OP '" + name + "'; known: " + all.keySet());
-            }
-            chosen.add(loop);
-        }
         Blackhole bh = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
-        print(names, measure(chosen, bh, sliceMs * 1_000_000L, rounds));
+        CPythonStruct python = null;
+        try {
+            List<Slicer> chosen = new ArrayList<>();
+            for (String name : names) {
+                if (name.startsWith(CPYTHON)) {
+                    if (python == null) {
+                        python = CPythonStruct.start();
+                    }
+                    CPythonStruct p = python;
+                    String pythonCase = name.substring(CPYTHON.length());
+                    chosen.add(nanos -> p.sample(pythonCase, Math.max(1, nanos / 1_000_000L)));
+                    continue;
+                }
+                Loop loop = all.get(name);
+                if (loop == null) {
+                    throw new IllegalArgumentException("Unknown OP '" + name + "'; known: " + all.keySet()
+                            + " and CPython.CASE");
+                }
+                chosen.add(javaSlicer(loop, bh));
+            }
+            double[][] perOp = measure(chosen, sliceMs * 1_000_000L, rounds);
+            if (printSlices) {
+                for (int i = 0; i < names.size(); i++) {
+                    for (int r = 0; r < rounds; r++) {
+                        out.printf(Locale.ROOT, "slice %s %d %.3f%n", names.get(i), r, perOp[i][r]);
+                    }
+                }
+            }
+            print(names, perOp, out);
+        } finally {
+            if (python != null) {
+                python.close();
+            }
+        }
     }
 
     private static Map<String, Loop> loops() {
@@ -88,6 +134,7 @@ public final class StructCpuTime {
         m.put("Ihd.boxedPack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedPack()); } });
         m.put("Ihd.handUnpackBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handUnpackBoxed()); } });
         m.put("Ihd.boxedUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedUnpack()); } });
+        m.put("Ihd.boxedUnpackFrom", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedUnpackFrom()); } });
         m.put("Wide.handPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handPackInto()); } });
         m.put("Wide.recordPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.recordPackInto()); } });
         m.put("Wide.accessorPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.accessorPackInto()); } });
@@ -99,6 +146,7 @@ public final class StructCpuTime {
         m.put("Wide.boxedPack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedPack()); } });
         m.put("Wide.handUnpackBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handUnpackBoxed()); } });
         m.put("Wide.boxedUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedUnpack()); } });
+        m.put("Wide.boxedUnpackFrom", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedUnpackFrom()); } });
         m.put("Iter.handIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.handIter(bh); } });
         m.put("Iter.recordIterUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.recordIterUnpack(bh); } });
         m.put("Iter.recordIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.recordIter(bh); } });
@@ -108,37 +156,57 @@ public final class StructCpuTime {
         return m;
     }
 
-    /** Per loop and round, CPU nanoseconds per operation; batch sizes grow until a batch takes a millisecond. */
-    private static double[][] measure(List<Loop> loops, Blackhole bh, long sliceNanos, int rounds) {
-        int[] batch = new int[loops.size()];
-        Arrays.fill(batch, 1);
-        double[][] perOp = new double[loops.size()][rounds];
+    /**
+     * A Java loop in slices: batch sizes grow until a batch takes a millisecond; a slice costs this
+     * thread's CPU time plus the collections that ended in it.
+     */
+    private static Slicer javaSlicer(Loop loop, Blackhole bh) {
+        int[] batch = {1};
+        return sliceNanos -> {
+            long ops = 0;
+            long gcMillis = gcMillis();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            long now;
+            do {
+                long t = System.nanoTime();
+                loop.run(batch[0], bh);
+                ops += batch[0];
+                now = System.nanoTime();
+                if (now - t < 1_000_000L && batch[0] < (1 << 24)) {
+                    batch[0] *= 2;
+                }
+            } while (now - start < sliceNanos);
+            long spent = THREADS.getCurrentThreadCpuTime() - cpu + (gcMillis() - gcMillis) * 1_000_000L;
+            return (double) spent / ops;
+        };
+    }
+
+    /** Milliseconds all collectors have spent so far (with the serial collector: stopped, on one thread). */
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
+    }
+
+    /** Per slicer and round, CPU nanoseconds per operation; the order of the slicers rotates per round. */
+    private static double[][] measure(List<Slicer> slicers, long sliceNanos, int rounds) throws IOException {
+        double[][] perOp = new double[slicers.size()][rounds];
         for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
-            for (int k = 0; k < loops.size(); k++) {
-                int i = Math.floorMod(k + round, loops.size());
-                Loop loop = loops.get(i);
-                long ops = 0;
-                long cpu = THREADS.getCurrentThreadCpuTime();
-                long start = System.nanoTime();
-                long now;
-                do {
-                    long t = System.nanoTime();
-                    loop.run(batch[i], bh);
-                    ops += batch[i];
-                    now = System.nanoTime();
-                    if (now - t < 1_000_000L && batch[i] < (1 << 24)) {
-                        batch[i] *= 2;
-                    }
-                } while (now - start < sliceNanos);
+            for (int k = 0; k < slicers.size(); k++) {
+                int i = Math.floorMod(k + round, slicers.size());
+                double ns = slicers.get(i).slice(sliceNanos);
                 if (round >= 0) {
-                    perOp[i][round] = (double) (THREADS.getCurrentThreadCpuTime() - cpu) / ops;
+                    perOp[i][round] = ns;
                 }
             }
         }
         return perOp;
     }
 
-    private static void print(List<String> names, double[][] perOp) {
+    private static void print(List<String> names, double[][] perOp, PrintStream out) {
         int rounds = perOp[0].length;
         double first = median(perOp[0]);
         for (int i = 0; i < names.size(); i++) {
@@ -148,7 +216,7 @@ public final class StructCpuTime {
             }
             double[] sorted = perOp[i].clone();
             Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "%-26s cpu-ns/op median %10.1f min %10.1f max %10.1f ratio %.3f "
+            out.printf(Locale.ROOT, "%-26s cpu-ns/op median %10.1f min %10.1f max %10.1f ratio %.3f "
                     + "paired-ratio %.3f%n", names.get(i), median(sorted), sorted[0], sorted[sorted.length - 1],
                     median(sorted) / first, median(paired));
         }
