@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * processes do not.
  *
  * <pre>java -DcompilerBlackholesEnabled=true -XX:+UnlockExperimentalVMOptions
- *   -XX:CompileCommand=blackhole,org/openjdk/jmh/infra/Blackhole.consumeCompiler -XX:+UseSerialGC
+ *   -XX:CompileCommand=blackhole,org/openjdk/jmh/infra/Blackhole.consumeCompiler -XX:+UseSerialGC -Xmn256m -XX:+AlwaysPreTouch
  *   -Dprocmux.bench.structPython=bench/python/struct_bench.py
  *   -cp bench/target/benchmarks.jar io.procmux.bench.struct.StructCpuTime SLICE_MS ROUNDS OP...</pre>
  *
@@ -39,7 +39,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * warm-up rounds), the ratio of its median to the first OP's and the median of the per-round
  * ratios to the first OP; with {@code -Dprocmux.bench.printSlices=true} first every slice as
  * {@code slice OP ROUND NS}. Without the two blackhole options the results go through JMH's
- * ordinary Blackhole, which adds about a nanosecond to every operation.
+ * ordinary Blackhole, which adds about a nanosecond to every operation. Touch the young generation
+ * first ({@code -XX:+AlwaysPreTouch}): an allocating op that runs over fresh eden pages page-faults
+ * every few allocations until the first collection (145 ns per {@code Ihd.boxedPack} instead of 5).
  * Cost: one thread; the benchmarks' own buffers (1 MiB for Iter); a child process for CPython OPs.
  */
 public final class StructCpuTime {
