@@ -10,10 +10,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -80,7 +82,11 @@ public final class StructCpuTime {
     /** Measures {@code names} in {@code rounds} rounds of {@code sliceMs} slices and prints to {@code out}. */
     static void run(int sliceMs, int rounds, List<String> names, boolean printSlices, PrintStream out)
             throws IOException {
-        Map<String, Loop> all = loops();
+        Set<String> prefixes = new HashSet<>();
+        for (String name : names) {
+            prefixes.add(name.substring(0, Math.max(0, name.indexOf('.'))));
+        }
+        Map<String, Loop> all = loops(prefixes);
         Blackhole bh = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         CPythonStruct python = null;
@@ -98,7 +104,8 @@ public final class StructCpuTime {
                 }
                 Loop loop = all.get(name);
                 if (loop == null) {
-                    throw new IllegalArgumentException("Unknown OP '" + name + "'; known: " + all.keySet()
+                    throw new IllegalArgumentException("Unknown OP '" + name + "'; known: "
+                            + loops(Set.of("Ihd", "Wide", "Iter")).keySet()
                             + " and CPython.CASE");
                 }
                 chosen.add(javaSlicer(loop, bh));
@@ -119,42 +126,53 @@ public final class StructCpuTime {
         }
     }
 
-    private static Map<String, Loop> loops() {
-        IhdBenchmark ihd = new IhdBenchmark();
-        WideBenchmark wide = new WideBenchmark();
-        IterBenchmark iter = new IterBenchmark();
-        iter.fill();
+    /**
+     * The loops of the benchmark classes named by {@code prefixes} ({@code Ihd}, {@code Wide},
+     * {@code Iter}); only their states are made, so no other benchmark's set-up (the 65,536
+     * {@code packInto} calls filling Iter's MiB) runs and shapes the JIT's profiles.
+     */
+    private static Map<String, Loop> loops(Set<String> prefixes) {
         Map<String, Loop> m = new LinkedHashMap<>();
-        m.put("Ihd.handPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handPackInto()); } });
-        m.put("Ihd.recordPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.recordPackInto()); } });
-        m.put("Ihd.accessorPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.accessorPackInto()); } });
-        m.put("Ihd.handUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handUnpack()); } });
-        m.put("Ihd.recordUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.recordUnpack()); } });
-        m.put("Ihd.accessorUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.accessorUnpack()); } });
-        m.put("Ihd.handPackIntoBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handPackIntoBoxed()); } });
-        m.put("Ihd.boxedPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedPackInto()); } });
-        m.put("Ihd.boxedPack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedPack()); } });
-        m.put("Ihd.handUnpackBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handUnpackBoxed()); } });
-        m.put("Ihd.boxedUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedUnpack()); } });
-        m.put("Ihd.boxedUnpackFrom", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedUnpackFrom()); } });
-        m.put("Wide.handPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handPackInto()); } });
-        m.put("Wide.recordPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.recordPackInto()); } });
-        m.put("Wide.accessorPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.accessorPackInto()); } });
-        m.put("Wide.handUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handUnpack()); } });
-        m.put("Wide.recordUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.recordUnpack()); } });
-        m.put("Wide.accessorUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.accessorUnpack()); } });
-        m.put("Wide.handPackIntoBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handPackIntoBoxed()); } });
-        m.put("Wide.boxedPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedPackInto()); } });
-        m.put("Wide.boxedPack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedPack()); } });
-        m.put("Wide.handUnpackBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handUnpackBoxed()); } });
-        m.put("Wide.boxedUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedUnpack()); } });
-        m.put("Wide.boxedUnpackFrom", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedUnpackFrom()); } });
-        m.put("Iter.handIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.handIter(bh); } });
-        m.put("Iter.recordIterUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.recordIterUnpack(bh); } });
-        m.put("Iter.recordIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.recordIter(bh); } });
-        m.put("Iter.accessorIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.accessorIter(bh); } });
-        m.put("Iter.handIterBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.handIterBoxed(bh); } });
-        m.put("Iter.boxedIterUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.boxedIterUnpack(bh); } });
+        if (prefixes.contains("Ihd")) {
+            IhdBenchmark ihd = new IhdBenchmark();
+            m.put("Ihd.handPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handPackInto()); } });
+            m.put("Ihd.recordPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.recordPackInto()); } });
+            m.put("Ihd.accessorPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.accessorPackInto()); } });
+            m.put("Ihd.handUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handUnpack()); } });
+            m.put("Ihd.recordUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.recordUnpack()); } });
+            m.put("Ihd.accessorUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.accessorUnpack()); } });
+            m.put("Ihd.handPackIntoBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handPackIntoBoxed()); } });
+            m.put("Ihd.boxedPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedPackInto()); } });
+            m.put("Ihd.boxedPack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedPack()); } });
+            m.put("Ihd.handUnpackBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.handUnpackBoxed()); } });
+            m.put("Ihd.boxedUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedUnpack()); } });
+            m.put("Ihd.boxedUnpackFrom", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(ihd.boxedUnpackFrom()); } });
+        }
+        if (prefixes.contains("Wide")) {
+            WideBenchmark wide = new WideBenchmark();
+            m.put("Wide.handPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handPackInto()); } });
+            m.put("Wide.recordPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.recordPackInto()); } });
+            m.put("Wide.accessorPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.accessorPackInto()); } });
+            m.put("Wide.handUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handUnpack()); } });
+            m.put("Wide.recordUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.recordUnpack()); } });
+            m.put("Wide.accessorUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.accessorUnpack()); } });
+            m.put("Wide.handPackIntoBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handPackIntoBoxed()); } });
+            m.put("Wide.boxedPackInto", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedPackInto()); } });
+            m.put("Wide.boxedPack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedPack()); } });
+            m.put("Wide.handUnpackBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.handUnpackBoxed()); } });
+            m.put("Wide.boxedUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedUnpack()); } });
+            m.put("Wide.boxedUnpackFrom", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { bh.consume(wide.boxedUnpackFrom()); } });
+        }
+        if (prefixes.contains("Iter")) {
+            IterBenchmark iter = new IterBenchmark();
+            iter.fill();
+            m.put("Iter.handIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.handIter(bh); } });
+            m.put("Iter.recordIterUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.recordIterUnpack(bh); } });
+            m.put("Iter.recordIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.recordIter(bh); } });
+            m.put("Iter.accessorIter", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.accessorIter(bh); } });
+            m.put("Iter.handIterBoxed", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.handIterBoxed(bh); } });
+            m.put("Iter.boxedIterUnpack", (n, bh) -> { for (int k = 0; k < n && !stop; k++) { iter.boxedIterUnpack(bh); } });
+        }
         return m;
     }
 
