@@ -37,8 +37,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * OP is {@code Ihd.NAME}, {@code Wide.NAME} or {@code Iter.NAME} with NAME a benchmark method of
  * that class, or {@code CPython.CASE} with CASE a case of {@code struct_bench.py}. Prints per OP
- * the median, minimum and maximum CPU nanoseconds per operation over ROUNDS slices (after two
- * warm-up rounds), the ratio of its median to the first OP's and the median of the per-round
+ * the median, minimum and maximum CPU nanoseconds per operation over ROUNDS slices (after at least
+ * two warm-up rounds and two seconds), the ratio of its median to the first OP's and the median of the per-round
  * ratios to the first OP; with {@code -Dprocmux.bench.printSlices=true} first every slice as
  * {@code slice OP ROUND NS}. Without the two blackhole options the results go through JMH's
  * ordinary Blackhole, which adds about a nanosecond to every operation. Touch the young generation
@@ -48,6 +48,7 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 public final class StructCpuTime {
     private static final int WARMUP_ROUNDS = 2;
+    private static final int MIN_WARMUP_MS = 2_000;
     private static final String CPYTHON = "CPython.";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /**
@@ -211,19 +212,36 @@ public final class StructCpuTime {
         return sum;
     }
 
-    /** Per slicer and round, CPU nanoseconds per operation; the order of the slicers rotates per round. */
+    /**
+     * Per slicer and round, CPU nanoseconds per operation; the order of the slicers rotates per round.
+     * Warm-up rounds run first, at least {@value #WARMUP_ROUNDS} and for at least
+     * {@value #MIN_WARMUP_MS} ms: a struct runs its loops until it has specialised and the JIT has
+     * compiled the generated code, which on a busy machine took several short rounds.
+     */
     private static double[][] measure(List<Slicer> slicers, long sliceNanos, int rounds) throws IOException {
         double[][] perOp = new double[slicers.size()][rounds];
-        for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
-            for (int k = 0; k < slicers.size(); k++) {
-                int i = Math.floorMod(k + round, slicers.size());
-                double ns = slicers.get(i).slice(sliceNanos);
-                if (round >= 0) {
-                    perOp[i][round] = ns;
-                }
+        long warmUntil = System.nanoTime() + MIN_WARMUP_MS * 1_000_000L;
+        int rotation = 0;
+        for (int w = 0; w < WARMUP_ROUNDS || System.nanoTime() - warmUntil < 0; w++) {
+            round(slicers, sliceNanos, rotation++);
+        }
+        for (int r = 0; r < rounds; r++) {
+            double[] ns = round(slicers, sliceNanos, rotation++);
+            for (int i = 0; i < ns.length; i++) {
+                perOp[i][r] = ns[i];
             }
         }
         return perOp;
+    }
+
+    /** One slice of each slicer, starting at {@code rotation} modulo their count; CPU ns per op by slicer. */
+    private static double[] round(List<Slicer> slicers, long sliceNanos, int rotation) throws IOException {
+        double[] ns = new double[slicers.size()];
+        for (int k = 0; k < slicers.size(); k++) {
+            int i = Math.floorMod(k + rotation, slicers.size());
+            ns[i] = slicers.get(i).slice(sliceNanos);
+        }
+        return ns;
     }
 
     private static void print(List<String> names, double[][] perOp, PrintStream out) {
