@@ -232,7 +232,16 @@ NOTES = """Notes on the targets:
   6.90x and 4.00x CPython). The paired table times every path, its hand-written reference and CPython
   in the same rounds, on the CPU clock, and takes each ratio within a round. A Java slice is charged
   its thread's CPU time plus the collector's pauses that fell in it; a CPython slice its process's
-  CPU time (`time.process_time`). The JMH view gives elapsed time and bytes allocated per op."""
+  CPU time (`time.process_time`). The JMH view gives elapsed time and bytes allocated per op.
+- One JVM per shape, as JMH forks per benchmark: `Struct`'s methods are shared by every format, so
+  with all three shapes in one JVM the JIT's profile there was shared too (Iter's set-up compiled
+  `Struct.packInto` with its own format inlined, and it was then no longer inlined into the `<iHd`
+  loop): `<iHd` boxed `packInto` read 2.4-3.0x the hand-written code that way. README says so.
+- 32-field boxed unpack allocates 384 B, as the hand-written code does: the Object[32] (144 B), nine
+  boxes of 24 B (three Longs beyond the JDK's small-value cache, six Doubles) and the byte[7] (24 B).
+- `Struct.pack` costs a few nanoseconds over `packInto` here (the new array and its zeroing). JMH's
+  elapsed rows put more between them: they also carry the collector's work at its own pace (54
+  collections took 331 ms in one 2-fork JMH run at load average 8)."""
 
 
 if __name__ == "__main__":
