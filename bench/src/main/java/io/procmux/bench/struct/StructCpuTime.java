@@ -38,9 +38,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * OP is {@code Ihd.NAME}, {@code Wide.NAME} or {@code Iter.NAME} with NAME a benchmark method of
  * that class, or {@code CPython.CASE} with CASE a case of {@code struct_bench.py}. Prints per OP
  * the median, minimum and maximum CPU nanoseconds per operation over ROUNDS slices (after at least
- * two warm-up rounds and two seconds), the ratio of its median to the first OP's and the median of the per-round
- * ratios to the first OP; with {@code -Dprocmux.bench.printSlices=true} first every slice as
- * {@code slice OP ROUND NS}. Without the two blackhole options the results go through JMH's
+ * two warm-up rounds and {@code -Dprocmux.bench.warmupMs}, two seconds unless set), the ratio of
+ * its median to the first OP's and the median of the per-round ratios to the first OP; with
+ * {@code -Dprocmux.bench.printSlices=true} first every slice as {@code slice OP ROUND NS}. Without
+ * the two blackhole options the results go through JMH's
  * ordinary Blackhole, which adds about a nanosecond to every operation. Touch the young generation
  * first ({@code -XX:+AlwaysPreTouch}): an allocating op that runs over fresh eden pages page-faults
  * every few allocations until the first collection (145 ns per {@code Ihd.boxedPack} instead of 5).
@@ -48,7 +49,8 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 public final class StructCpuTime {
     private static final int WARMUP_ROUNDS = 2;
-    private static final int MIN_WARMUP_MS = 2_000;
+    /** The least warm-up in milliseconds: {@code -Dprocmux.bench.warmupMs}, 2,000 unless set. */
+    private static final long MIN_WARMUP_MS = Long.getLong("procmux.bench.warmupMs", 2_000);
     private static final String CPYTHON = "CPython.";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /**
@@ -215,7 +217,7 @@ public final class StructCpuTime {
     /**
      * Per slicer and round, CPU nanoseconds per operation; the order of the slicers rotates per round.
      * Warm-up rounds run first, at least {@value #WARMUP_ROUNDS} and for at least
-     * {@value #MIN_WARMUP_MS} ms: a struct runs its loops until it has specialised and the JIT has
+     * {@link #MIN_WARMUP_MS} ms: a struct runs its loops until it has specialised and the JIT has
      * compiled the generated code, which on a busy machine took several short rounds.
      */
     private static double[][] measure(List<Slicer> slicers, long sliceNanos, int rounds) throws IOException {
