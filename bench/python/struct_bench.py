@@ -45,9 +45,10 @@ def cases():
 def sample(timer, numbers, name, ms):
     """CPU ns per call over about ms milliseconds; the call count per timeit batch is found once per case."""
     if name not in numbers:
-        numbers[name], _ = timer.autorange()   # batches of at least 0.2 s would outlast a short slice: scale down
-        per_call = timer.timeit(numbers[name]) / numbers[name]
-        numbers[name] = max(1, int(0.005 / per_call))   # batches of ~5 ms of CPU
+        number = 1
+        while timer.timeit(number) < 0.005:   # batches of about 5 ms of CPU
+            number *= 2
+        numbers[name] = number
     goal = ms / 1000.0
     calls = 0
     spent = 0.0
