@@ -225,7 +225,9 @@ NOTES = """Notes on the targets:
 - "Hand-written code doing the same": the typed hand-written pack refuses what `struct.pack` refuses
   (H outside 0..65535 in `<iHd`; a finite `e` beyond the half range in the 32-field format), as the
   codec does; the other components' Java types already fit their codes. The boxed hand-written
-  references check neither types nor ranges (the codec's boxed path does both).
+  references check neither types nor ranges (the codec's boxed path does both). The hand-written
+  `e` conversion (`Le.toHalf`) rounds with compares and branches; the codec rounds a normal half by
+  adding a bias, which is why the 32-field typed packs can read below 1x.
 - Which table decides: the paired one. Each JMH row below is one short fork, and in earlier runs CPython
   was timed by a separate process minutes away, so a verdict from them flipped between runs (`<iHd`
   record unpack read 1.01x and 1.59x the hand-written code in two full runs, 32-field boxed unpack
