@@ -53,6 +53,8 @@ final class CPythonStruct implements AutoCloseable {
             return new CPythonStruct(p);
         } catch (IOException | RuntimeException e) {
             p.destroyForcibly();
+            p.getOutputStream().close();
+            p.getInputStream().close();
             throw e;
         }
     }

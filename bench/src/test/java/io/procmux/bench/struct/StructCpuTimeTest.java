@@ -84,7 +84,10 @@ class StructCpuTimeTest {
 
     private static boolean python3() {
         try {
-            return new ProcessBuilder("python3", "--version").start().waitFor() == 0;
+            Process p = new ProcessBuilder("python3", "--version").redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start(); // no pipes: nothing left for the process reaper to close later, under another test
+            return p.waitFor() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
