@@ -233,8 +233,8 @@ NOTES = """Notes on the targets:
   record unpack read 1.01x and 1.59x the hand-written code in two full runs, 32-field boxed unpack
   6.90x and 4.00x CPython). The paired table times every path, its hand-written reference and CPython
   in the same rounds, on the CPU clock, and takes each ratio within a round. A Java slice is charged
-  its thread's CPU time plus the collector's pauses that fell in it; a CPython slice its process's
-  CPU time (`time.process_time`). The JMH view gives elapsed time and bytes allocated per op.
+  its thread's CPU time plus the VM thread's meanwhile (the serial collector's pauses run there); a
+  CPython slice its process's CPU time (`time.process_time`). The JMH view gives elapsed time and bytes allocated per op.
 - One JVM per shape, as JMH forks per benchmark: `Struct`'s methods are shared by every format, so
   with all three shapes in one JVM the JIT's profile there was shared too (Iter's set-up compiled
   `Struct.packInto` with its own format inlined, and it was then no longer inlined into the `<iHd`

@@ -9,6 +9,9 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -25,9 +29,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link IterBenchmark}, each driven by a loop of its own (so each is compiled with its benchmark
  * inlined, as in a JMH stub), and CPython's calls timed in a child process that takes a sample when
  * asked ({@link CPythonStruct}), in interleaved slices whose order rotates per round. A Java slice
- * costs this thread's CPU time plus the collector's pauses that fell in it (the serial collector
- * runs them in another thread; they are part of the price of allocating); a CPython slice costs
- * that process's CPU time. Time spent descheduled counts for none of them and load that comes and
+ * costs this thread's CPU time plus the CPU time the JVM's "VM Thread" spent meanwhile, which is
+ * where the serial collector runs its pauses (part of the price of allocating; read from
+ * {@code /proc/self/task/TID/schedstat}, or the pauses' elapsed time where that file is missing);
+ * a CPython slice costs that process's CPU time. Time spent descheduled counts for none of them and load that comes and
  * goes falls on all alike, so ratios taken within a round hold where elapsed figures from separate
  * processes do not.
  *
@@ -58,6 +63,7 @@ public final class StructCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Looked up once: the lookup itself runs enough JDK code to keep the JIT busy through the warm-up. */
     private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+    private static final @Nullable Path VM_THREAD = vmThread();
     /**
      * Read by every loop on every operation and never set, as JMH's loops read their volatile
      * stop flag: it keeps the JIT from hoisting an operation's loop-invariant work out of the loop.
@@ -186,13 +192,13 @@ public final class StructCpuTime {
 
     /**
      * A Java loop in slices: batch sizes grow until a batch takes a millisecond; a slice costs this
-     * thread's CPU time plus the collections that ended in it.
+     * thread's CPU time plus the VM thread's (the collections) meanwhile.
      */
     private static Slicer javaSlicer(Loop loop, Blackhole bh) {
         int[] batch = {1};
         return sliceNanos -> {
             long ops = 0;
-            long gcMillis = gcMillis();
+            long collector = collectorNanos();
             long cpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             long now;
@@ -205,18 +211,45 @@ public final class StructCpuTime {
                     batch[0] *= 2;
                 }
             } while (now - start < sliceNanos);
-            long spent = THREADS.getCurrentThreadCpuTime() - cpu + (gcMillis() - gcMillis) * 1_000_000L;
-            return (double) spent / ops;
+            long spent = THREADS.getCurrentThreadCpuTime() - cpu;
+            return (double) (spent + collectorNanos() - collector) / ops;
         };
     }
 
-    /** Milliseconds all collectors have spent so far (with the serial collector: stopped, on one thread). */
-    private static long gcMillis() {
-        long sum = 0;
-        for (GarbageCollectorMXBean gc : COLLECTORS) {
-            sum += Math.max(0, gc.getCollectionTime());
+    /**
+     * The CPU nanoseconds the VM thread has run so far (the serial collector's pauses run there);
+     * where its schedstat cannot be read, the collectors' elapsed pause time instead, which also
+     * counts the pauses' time descheduled (it inflated allocating ops by half in busy rounds).
+     */
+    private static long collectorNanos() {
+        if (VM_THREAD != null) {
+            try {
+                String stat = Files.readString(VM_THREAD);
+                return Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+            } catch (IOException | RuntimeException e) {
+                // fall through to the pause times
+            }
         }
-        return sum;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : COLLECTORS) {
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return millis * 1_000_000L;
+    }
+
+    /** {@code /proc/self/task/TID/schedstat} of the thread named "VM Thread", or null. */
+    private static @Nullable Path vmThread() {
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                if ("VM Thread".equals(Files.readString(task.resolve("comm")).strip())
+                        && Files.isReadable(task.resolve("schedstat"))) {
+                    return task.resolve("schedstat");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // not Linux, or no /proc: the pause times will do
+        }
+        return null;
     }
 
     /**
