@@ -9,9 +9,12 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -63,7 +66,8 @@ public final class StructCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Looked up once: the lookup itself runs enough JDK code to keep the JIT busy through the warm-up. */
     private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
-    private static final @Nullable Path VM_THREAD = vmThread();
+    private static final @Nullable FileChannel VM_THREAD = vmThread();
+    private static final ByteBuffer STAT_BUFFER = ByteBuffer.allocate(128);
     /**
      * Read by every loop on every operation and never set, as JMH's loops read their volatile
      * stop flag: it keeps the JIT from hoisting an operation's loop-invariant work out of the loop.
@@ -222,11 +226,18 @@ public final class StructCpuTime {
      * counts the pauses' time descheduled (it inflated allocating ops by half in busy rounds).
      */
     private static long collectorNanos() {
-        if (VM_THREAD != null) {
+        FileChannel stat = VM_THREAD;
+        if (stat != null) {
             try {
-                String stat = Files.readString(VM_THREAD);
-                return Long.parseLong(stat.substring(0, stat.indexOf(' ')));
-            } catch (IOException | RuntimeException e) {
+                ByteBuffer b = STAT_BUFFER;
+                b.clear();
+                stat.read(b, 0);
+                long nanos = 0;
+                for (int i = 0; i < b.position() && b.get(i) != ' '; i++) {
+                    nanos = nanos * 10 + (b.get(i) - '0');
+                }
+                return nanos;
+            } catch (IOException e) {
                 // fall through to the pause times
             }
         }
@@ -237,13 +248,16 @@ public final class StructCpuTime {
         return millis * 1_000_000L;
     }
 
-    /** {@code /proc/self/task/TID/schedstat} of the thread named "VM Thread", or null. */
-    private static @Nullable Path vmThread() {
+    /**
+     * {@code /proc/self/task/TID/schedstat} of the thread named "VM Thread", opened once (a read is
+     * then one pread into {@link #STAT_BUFFER}, a few methods the JIT compiles in the first round;
+     * reading the file anew each slice kept the JIT busy for ten rounds); null where it cannot be.
+     */
+    private static @Nullable FileChannel vmThread() {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
-                if ("VM Thread".equals(Files.readString(task.resolve("comm")).strip())
-                        && Files.isReadable(task.resolve("schedstat"))) {
-                    return task.resolve("schedstat");
+                if ("VM Thread".equals(Files.readString(task.resolve("comm")).strip())) {
+                    return FileChannel.open(task.resolve("schedstat"), StandardOpenOption.READ);
                 }
             }
         } catch (IOException | RuntimeException e) {
