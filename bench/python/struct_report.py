@@ -242,8 +242,10 @@ NOTES = """Notes on the targets:
 - 32-field boxed unpack allocates 384 B, as the hand-written code does: the Object[32] (144 B), nine
   boxes of 24 B (three Longs beyond the JDK's small-value cache, six Doubles) and the byte[7] (24 B).
 - `Struct.pack` costs a few nanoseconds over `packInto` here (the new array and its zeroing). JMH's
-  elapsed rows put more between them: they also carry the collector's work at its own pace (54
-  collections took 331 ms in one 2-fork JMH run at load average 8)."""
+  elapsed rows put more between them (25 ns in an earlier full run): a short fork can end before the
+  JIT has compiled a 32-field struct's generated code into `pack` (122 ns after 600 ms of warm-up
+  in one fork, 849 ns after 400 ms, against ~35 in the paired table), and they carry the collector's
+  work at its own pace. Their bytes per op hold all the same."""
 
 
 if __name__ == "__main__":
