@@ -61,7 +61,8 @@ public final class StructCpuTime {
     private static final int WARMUP_ROUNDS = 2;
     /** The least warm-up in milliseconds: {@code -Dprocmux.bench.warmupMs}, 1,000 unless set. */
     private static final long MIN_WARMUP_MS = Long.getLong("procmux.bench.warmupMs", 1_000);
-    private static final long MAX_WARMUP_MS = 20_000;
+    /** The most warm-up in milliseconds: {@code -Dprocmux.bench.warmupMaxMs}, 20,000 unless set. */
+    private static final long MAX_WARMUP_MS = Long.getLong("procmux.bench.warmupMaxMs", 20_000);
     private static final String CPYTHON = "CPython.";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Looked up once: the lookup itself runs enough JDK code to keep the JIT busy through the warm-up. */
@@ -270,7 +271,7 @@ public final class StructCpuTime {
      * Per slicer and round, CPU nanoseconds per operation; the order of the slicers rotates per round.
      * Warm-up rounds run first until the JIT is done: at least {@value #WARMUP_ROUNDS} rounds and
      * {@link #MIN_WARMUP_MS} ms, then until a whole round passes without the JIT compiling anything
-     * (at most {@value #MAX_WARMUP_MS} ms). A struct runs its loops until it has specialised and the
+     * (at most {@link #MAX_WARMUP_MS} ms). A struct runs its loops until it has specialised and the
      * JIT has compiled the generated code; on a busy machine that took seconds, and a fixed warm-up
      * of 0.8 s left a 32-field record pack at 170 times its steady cost.
      */
