@@ -36,6 +36,15 @@ abstract class Bound {
     /** (ByteBuffer buf, int at, Object value) -> void. */
     abstract void packBuffer(ByteBuffer buf, int at, Object value) throws Throwable;
 
+    /**
+     * The step from one struct to the next, which is {@code size}: the generated boxed code
+     * ({@link BoxedClass}) returns it as a constant, so an iterator's loop has a constant stride
+     * (a counted loop, its bounds checks hoisted), which a load of the size from a field is not.
+     */
+    int stride(int size) {
+        return size;
+    }
+
     /** Binds four trees of the shapes above; spins a hidden class when it can, else falls back to fields. */
     static Bound of(MethodHandle unpackArray, MethodHandle unpackBuffer, MethodHandle packArray,
             MethodHandle packBuffer) {

@@ -47,6 +47,8 @@ final class BoxedClass {
         RecordClass.classData(cw, FieldCode.statics());
         FieldCode fields = new FieldCode(NAME, layout);
         cw.method(0, "<init>", "()V", 1).load('L', 0).invokeSpecial(SUPER, "<init>", "()V").returns('V');
+        // stride(size): SIZE, a constant an iterator's loop can step by (see Bound.stride)
+        cw.method(0, "stride", "(I)I", 2).push(layout.size).returns('I');
         int n = layout.valueCount;
         for (boolean array : new boolean[] {true, false}) {
             FieldCode.Target t = new FieldCode.Target(array, 1, 2);

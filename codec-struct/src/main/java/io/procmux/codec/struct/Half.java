@@ -12,6 +12,9 @@ final class Half {
     /** Returned by {@link #fromDouble} when the value is too large for a half. */
     static final int OVERFLOW = -1;
 
+    /** The bits of 2^-14, the smallest normal half, as a double's and as a float's magnitude. */
+    private static final long MIN_NORMAL_DOUBLE = (1023L - 14) << 52;
+    private static final int MIN_NORMAL_FLOAT = (127 - 14) << 23;
     private static final double NEGATIVE_NAN = Double.longBitsToDouble(0xfff8_0000_0000_0000L);
 
     private Half() {
@@ -25,31 +28,28 @@ final class Half {
         if (magnitude >= 0x7ff0_0000_0000_0000L) {
             return sign | (magnitude == 0x7ff0_0000_0000_0000L ? 0x7c00 : 0x7e00);
         }
-        int exponent = (int) (magnitude >>> 52) - 1023;
-        if (exponent >= 16) {
-            return OVERFLOW;
+        if (magnitude >= MIN_NORMAL_DOUBLE) {
+            // A normal half or an overflow: round to nearest, ties to even, at bit 42 by adding just
+            // under half a unit plus the lowest kept bit; a carry moves into the exponent by itself.
+            long rounded = (magnitude + 0x1ff_ffff_ffffL + ((magnitude >>> 42) & 1)) >>> 42;
+            long result = rounded - ((1023L - 15) << 10);
+            return result >= 0x7c00 ? OVERFLOW : sign | (int) result;
         }
+        int exponent = (int) (magnitude >>> 52) - 1023;
         if (exponent < -25) {
             // Below half of the smallest subnormal half (2^-24): rounds to a signed zero.
             return sign;
         }
+        // A subnormal half: count units of 2^-24, rounding to nearest even.
         long significand = (magnitude & 0x000f_ffff_ffff_ffffL) | 0x0010_0000_0000_0000L;
-        boolean normal = exponent >= -14;
-        // Keep 11 significant bits for a normal half; for a subnormal, count units of 2^-24.
-        int shift = normal ? 42 : 28 - exponent;
+        int shift = 28 - exponent;
         long kept = significand >>> shift;
         long rest = significand & ((1L << shift) - 1);
         long halfway = 1L << (shift - 1);
         if (rest > halfway || (rest == halfway && (kept & 1) == 1)) {
             kept++;
         }
-        if (!normal) {
-            // kept == 1024 is the smallest normal half, which these bits already spell.
-            return sign | (int) kept;
-        }
-        // kept is in [1024, 2048]; a carry to 2048 moves into the exponent on its own.
-        int result = ((exponent + 15) << 10) + (int) (kept - 1024);
-        return result >= 0x7c00 ? OVERFLOW : sign | result;
+        return sign | (int) kept; // kept == 1024 is the smallest normal half, which these bits already spell
     }
 
     /**
@@ -63,27 +63,24 @@ final class Half {
         if (magnitude >= 0x7f80_0000) {
             return sign | (magnitude == 0x7f80_0000 ? 0x7c00 : 0x7e00);
         }
-        int exponent = (magnitude >>> 23) - 127;
-        if (exponent >= 16) {
-            return OVERFLOW;
+        if (magnitude >= MIN_NORMAL_FLOAT) {
+            int rounded = (magnitude + 0xfff + ((magnitude >>> 13) & 1)) >>> 13; // as in fromDouble, at bit 13
+            int result = rounded - ((127 - 15) << 10);
+            return result >= 0x7c00 ? OVERFLOW : sign | result;
         }
+        int exponent = (magnitude >>> 23) - 127;
         if (exponent < -25) {
             return sign; // includes every subnormal float
         }
         int significand = (magnitude & 0x7f_ffff) | 0x80_0000;
-        boolean normal = exponent >= -14;
-        int shift = normal ? 13 : -1 - exponent;
+        int shift = -1 - exponent;
         int kept = significand >>> shift;
         int rest = significand & ((1 << shift) - 1);
         int halfway = 1 << (shift - 1);
         if (rest > halfway || (rest == halfway && (kept & 1) == 1)) {
             kept++;
         }
-        if (!normal) {
-            return sign | kept;
-        }
-        int result = ((exponent + 15) << 10) + (kept - 1024);
-        return result >= 0x7c00 ? OVERFLOW : sign | result;
+        return sign | kept;
     }
 
     /** The exact double value of half bits {@code h} (only the low 16 bits are used). */

@@ -112,7 +112,7 @@ public final class Struct {
         }
     }
 
-    /** The specialised boxed code once it is ready, else null (for tests). */
+    /** The specialised boxed code once it is ready, else null (for the array iterator, and tests). */
     @Nullable Bound boxedBound() {
         return boxed.ready();
     }

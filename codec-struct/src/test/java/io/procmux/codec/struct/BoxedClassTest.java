@@ -1,6 +1,7 @@
 package io.procmux.codec.struct;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.procmux.codec.struct.RecordSamples.Big;
 import io.procmux.codec.struct.RecordSamples.Nat;
@@ -9,6 +10,8 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,6 +134,49 @@ class BoxedClassTest {
             assertThat(expected).startsWith("io.procmux.codec.struct.StructException: ");
             assertThat(outcome(() -> struct.pack(bad))).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void iteratorsGiveTheLoopsValuesBeforeDuringAndAfterSpecialising() throws Exception {
+        Struct struct = Struct.compile("<iHd2x?");
+        int records = BoxedPath.SPECIALISE_AFTER + 500;
+        byte[] data = new byte[records * struct.size()];
+        Struct writer = Struct.compile(struct.format()); // so that nothing counts towards struct's specialising yet
+        for (int k = 0; k < records; k++) {
+            writer.packInto(data, k * struct.size(), k - 1_000, k & 0xffff, k * 0.5, k % 3 == 0);
+        }
+        assertThat(struct.boxedBound()).isNull();
+        String expected = loops(struct, data);
+        assertThat(iterated(struct, data)).as("an iterator that starts on the loops and specialises midway")
+                .isEqualTo(expected);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (struct.boxedBound() == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            struct.unpack(Arrays.copyOf(data, struct.size()));
+        }
+        assertThat(struct.boxedBound()).isNotNull();
+        assertThat(iterated(struct, data)).as("an iterator on the generated code from the start").isEqualTo(expected);
+        Iterator<Object[]> it = struct.iterUnpack(Arrays.copyOf(data, struct.size()));
+        it.next();
+        assertThat(it.hasNext()).isFalse();
+        assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class)
+                .hasMessage("no more structs of '<iHd2x?'");
+    }
+
+    private static String loops(Struct struct, byte[] data) {
+        StringBuilder out = new StringBuilder();
+        for (int at = 0; at < data.length; at += struct.size()) {
+            out.append(deep(Unpacker.unpack(struct.layout, struct.arrayIo, data, at))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String iterated(Struct struct, byte[] data) {
+        StringBuilder out = new StringBuilder();
+        for (Iterator<Object[]> it = struct.iterUnpack(data); it.hasNext(); ) {
+            out.append(deep(it.next())).append('\n');
+        }
+        return out.toString();
     }
 
     private static String deep(Object values) {
