@@ -9,10 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -37,9 +36,9 @@ class MuxCpuTimeTest {
     @Test
     void aLentDescriptorSetIsUsedButNotClosedByTheBenchmark() throws Exception {
         IdleSocketPairs.open(2).close();   // loads jnr, which opens its library for good
-        long before = openFds();
+        Map<Integer, String> before = OpenDescriptors.snapshot();
         try (IdleSocketPairs shared = IdleSocketPairs.open(100)) {
-            long open = openFds();
+            Map<Integer, String> lent = OpenDescriptors.openedSince(before);
             RawPollWaitBenchmark bench = new RawPollWaitBenchmark();
             bench.n = 100;
             bench.lent = shared;
@@ -47,17 +46,17 @@ class MuxCpuTimeTest {
             bench.await();
             assertThat(bench.checksum()).isEqualTo(shared.ready());
             bench.tearDown();
-            assertThat(openFds()).as("the lent descriptors stay open").isEqualTo(open);
+            assertThat(OpenDescriptors.closedOf(lent)).as("the lent descriptors stay open").isEmpty();
         }
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
     }
 
     @Test
     void withNioEveryImplementationWaitsOnTheChannelsDescriptorsAndLeavesThemToTheChannels() throws Exception {
         IdleSocketPairs.open(2).close();   // loads jnr, which opens its library for good
-        long before = openFds();
+        Map<Integer, String> before = OpenDescriptors.snapshot();
         try (NioSocketPairs channels = NioSocketPairs.open(100)) {
-            long open = openFds();
+            Map<Integer, String> lent = OpenDescriptors.openedSince(before);
             IdleSocketPairs borrowed = IdleSocketPairs.borrowing(channels);
             assertThat(borrowed.ready()).isEqualTo(FileDescriptors.fdOf(channels.ready()));
             assertThat(borrowed.idle()).hasSize(100).doesNotHaveDuplicates()
@@ -70,35 +69,30 @@ class MuxCpuTimeTest {
             assertThat(bench.checksum()).as("the one ready descriptor is the ready channel's").isEqualTo(borrowed.ready());
             bench.tearDown();
             borrowed.close();
-            assertThat(openFds()).as("the channels' descriptors stay open").isEqualTo(open);
+            assertThat(OpenDescriptors.closedOf(lent)).as("the channels' descriptors stay open").isEmpty();
             assertThat(channels.ready().isOpen()).isTrue();
         }
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
     }
 
     @Test
     void runWithNioClosesEverythingItOpened() throws Exception {
         PrintStream discard = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         MuxCpuTime.run(10, 1, 1, List.of("epoll", "nio", "jnr"), discard);   // loads classes for good
-        long before = openFds();
+        Map<Integer, String> before = OpenDescriptors.snapshot();
         MuxCpuTime.run(100, 1, 1, List.of("epoll", "nio", "jnr", "poll"), discard);
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
     }
 
     @Test
     void runClosesEverythingItOpened() throws Exception {
         PrintStream discard = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         MuxCpuTime.run(10, 1, 1, List.of("poll", "epoll", "jnr-poll", "jnr"), discard);   // loads classes for good
-        long before = openFds();
+        Map<Integer, String> before = OpenDescriptors.snapshot();
         MuxCpuTime.run(100, 1, 1, List.of("poll", "epoll", "jnr-poll", "jnr"), discard);
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
     }
 
-    private static long openFds() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
-    }
 
     @Test
     void interleavesTheCLoopAsChildProcessesAndReapsThem(@TempDir Path dir) throws Exception {

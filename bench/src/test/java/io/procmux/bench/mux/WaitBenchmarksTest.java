@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,11 +14,6 @@ import org.junit.jupiter.api.Test;
 /** The benchmarks measure what they claim: every wait reports exactly the one ready descriptor, and nothing leaks. */
 @EnabledOnOs(OS.LINUX)
 class WaitBenchmarksTest {
-    private static long openFds() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"epoll", "poll", "select"})
@@ -30,7 +23,7 @@ class WaitBenchmarksTest {
         bench.n = 100;
         bench.setup();   // a first round loads jnr and the backend's classes, which opens jars and libraries for good
         bench.tearDown();
-        long before = openFds();
+        Map<Integer, String> before = OpenDescriptors.snapshot();
         bench = new MuxWaitBenchmark();
         bench.backend = backend;
         bench.n = 100;
@@ -43,7 +36,7 @@ class WaitBenchmarksTest {
         } finally {
             bench.tearDown();
         }
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
     }
 
     @Test
@@ -52,7 +45,7 @@ class WaitBenchmarksTest {
         bench.n = 100;
         bench.setup();   // a first round loads the JDK's selector and socket classes
         bench.tearDown();
-        long before = openFds();
+        Map<Integer, String> before = OpenDescriptors.snapshot();
         bench = new NioWaitBenchmark();
         bench.n = 100;
         bench.setup();
@@ -64,7 +57,7 @@ class WaitBenchmarksTest {
         } finally {
             bench.tearDown();
         }
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
     }
 
     @Test
@@ -73,7 +66,7 @@ class WaitBenchmarksTest {
         bench.n = 100;
         bench.setup();
         bench.tearDown();
-        long before = openFds();
+        Map<Integer, String> before = OpenDescriptors.snapshot();
         bench = new RawEpollWaitBenchmark();
         bench.n = 100;
         bench.setup();
@@ -85,7 +78,7 @@ class WaitBenchmarksTest {
         } finally {
             bench.tearDown();
         }
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
     }
 
     @Test
@@ -94,7 +87,7 @@ class WaitBenchmarksTest {
         bench.n = 100;
         bench.setup();
         bench.tearDown();
-        long before = openFds();
+        Map<Integer, String> before = OpenDescriptors.snapshot();
         bench = new RawPollWaitBenchmark();
         bench.n = 100;
         bench.setup();
@@ -106,7 +99,7 @@ class WaitBenchmarksTest {
         } finally {
             bench.tearDown();
         }
-        assertThat(openFds()).isEqualTo(before);
+        assertThat(OpenDescriptors.openedSince(before)).isEmpty();
     }
 
     @Test
