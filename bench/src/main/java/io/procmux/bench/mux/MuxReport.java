@@ -64,13 +64,13 @@ public final class MuxReport {
         out.println();
         out.print(tables.ratios());
         out.println();
-        if (tables.missed().isEmpty()) {
-            out.println("Every target of this table met in this run, on elapsed time (epoll / NIO is judged on the paired"
-                    + " CPU-time table below).");
+        if (tables.over().isEmpty()) {
+            out.println("On this elapsed view every ratio is within its target. The verdicts are the paired CPU-time"
+                    + " table's below.");
         } else {
-            out.println("Targets missed in this run, on elapsed time (separate processes, minutes apart; the CPU-time"
-                    + " table pairs C and Java within each round):");
-            for (String line : tables.missed()) {
+            out.println("On this elapsed view (separate processes, seconds to minutes apart) these ratios are over their"
+                    + " target; the verdicts are the paired CPU-time table's below, where C and Java share each round:");
+            for (String line : tables.over()) {
                 out.println("- " + line);
             }
         }

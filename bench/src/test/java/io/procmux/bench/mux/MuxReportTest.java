@@ -33,8 +33,8 @@ class MuxReportTest {
 
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("| 10 | procmux `epoll` | 150 | 150 | 150 | 1 | 0.00 |")
-                .contains("| 10 | 1.50 **missed** |")
-                .contains("the CPU-time table pairs C and Java within each round):\n- N=10: epoll / C epoll (target ≤ 1.3) is 1.50");
+                .contains("| 10 | 1.50 **over** |")
+                .contains("where C and Java share each round:\n- N=10: epoll / C epoll (target ≤ 1.3) is 1.50");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -44,8 +44,8 @@ class MuxReportTest {
         Path json = Files.writeString(dir.resolve("a.json"), "[" + SampleReaderTest.jmh("MuxWaitBenchmark",
                 "\"backend\": \"epoll\", \"n\": \"10\"", "[[110.0]]", "") + "]");
         assertThat(run(json.toString(), c.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("Every target of this table met in this run, on elapsed time (epoll / NIO is judged on the paired"
-                + " CPU-time table below).\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("On this elapsed view every ratio is within its target. The verdicts are the paired CPU-time"
+                + " table's below.\n");
     }
 
     @Test
