@@ -1,15 +1,25 @@
 package io.procmux.cli.serve;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * Counters of one {@link EchoServer} run, written by the server's single thread and read by
- * anyone after it stopped (or, approximately, while it runs). Volatile fields with one writer: no
- * allocation, no locks.
+ * anyone after it stopped (or, approximately, while it runs). One writer: no allocation, no locks.
+ * The two byte counters move on every message, so they are written with release stores (a plain
+ * store on x86; a volatile store would add a full fence per call) and read with acquire loads; the
+ * per-connection counters are volatile.
  */
 public final class ServerStats {
+    private static final VarHandle BYTES_IN = field("bytesIn");
+    private static final VarHandle BYTES_OUT = field("bytesOut");
+
     private volatile long accepted;
     private volatile long refused;
-    private volatile long bytesIn;
-    private volatile long bytesOut;
+    /** Written only through {@link #BYTES_IN} by the server's thread, which alone may read it plainly. */
+    private long bytesIn;
+    /** Written only through {@link #BYTES_OUT} by the server's thread, which alone may read it plainly. */
+    private long bytesOut;
     private volatile int open;
     private volatile int peakOpen;
     private volatile long pauses;
@@ -35,11 +45,11 @@ public final class ServerStats {
     }
 
     void onRead(long bytes) {
-        bytesIn += bytes;
+        BYTES_IN.setRelease(this, bytesIn + bytes);
     }
 
     void onWritten(long bytes) {
-        bytesOut += bytes;
+        BYTES_OUT.setRelease(this, bytesOut + bytes);
     }
 
     /** Connections accepted and served. */
@@ -54,12 +64,12 @@ public final class ServerStats {
 
     /** Bytes read from clients. */
     public long bytesIn() {
-        return bytesIn;
+        return (long) BYTES_IN.getAcquire(this);
     }
 
     /** Bytes written back to clients. */
     public long bytesOut() {
-        return bytesOut;
+        return (long) BYTES_OUT.getAcquire(this);
     }
 
     /** Connections open now. */
@@ -80,6 +90,14 @@ public final class ServerStats {
     /** The line printed on exit. */
     public String summary() {
         return "served " + accepted + " connection" + (accepted == 1 ? "" : "s") + " (at most " + peakOpen
-                + " at once, " + refused + " refused), " + bytesIn + " bytes in, " + bytesOut + " bytes out";
+                + " at once, " + refused + " refused), " + bytesIn() + " bytes in, " + bytesOut() + " bytes out";
+    }
+
+    private static VarHandle field(String name) {
+        try {
+            return MethodHandles.lookup().findVarHandle(ServerStats.class, name, long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }
