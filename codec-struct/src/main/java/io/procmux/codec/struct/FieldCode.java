@@ -233,13 +233,20 @@ final class FieldCode {
         int run = layout.runOfValue(j);
         int op = layout.op[run];
         int offset = layout.offsetOfValue(run, j);
-        if (op == Ops.CHAR || op == Ops.STR || op == Ops.PSTR || type == BigInteger.class) {
+        if (type == BigInteger.class) {
             helperTarget(c, t, offset);
             value.run();
             c.push(op);
             context(c, run, j);
-            c.invokeStatic(HELPERS, type == BigInteger.class ? "writeBig" : "writeBytes",
-                    PREFIX + "Ljava/lang/Object;I" + CONTEXT + ")V");
+            c.invokeStatic(HELPERS, "writeBig", PREFIX + "Ljava/lang/Object;I" + CONTEXT + ")V");
+            return;
+        }
+        if (op == Ops.CHAR || op == Ops.STR || op == Ops.PSTR) {
+            helperTarget(c, t, offset);
+            value.run();
+            context(c, run, j);
+            String helper = op == Ops.CHAR ? "writeChar" : op == Ops.STR ? "writeString" : "writePascal";
+            c.invokeStatic(HELPERS, helper, PREFIX + "Ljava/lang/Object;" + CONTEXT + ")V");
             return;
         }
         char width = width(op);

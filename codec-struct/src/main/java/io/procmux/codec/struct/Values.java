@@ -88,19 +88,23 @@ final class Values {
     /** The float stored by {@code f}; in standard modes a finite value that rounds to infinity raises. */
     static float toFloat(double d, boolean strict, Layout layout, int run, int item) {
         float f = (float) d;
-        if (strict && Float.isInfinite(f) && !Double.isInfinite(d)) {
-            throw new StructException("float too large to pack with f format (" + layout.where(run, item)
-                    + ", got " + d + "; CPython raises OverflowError)");
+        if (Float.isInfinite(f)) {
+            refuseOverflow(d, strict, layout, run, item);
         }
         return f;
+    }
+
+    private static void refuseOverflow(double d, boolean strict, Layout layout, int run, int item) {
+        if (strict && !Double.isInfinite(d)) {
+            throw tooLarge('f', d, layout, run, item);
+        }
     }
 
     /** The half bits stored by {@code e}; a value beyond the half range raises. */
     static short toHalf(double d, Layout layout, int run, int item) {
         int h = Half.fromDouble(d);
         if (h == Half.OVERFLOW) {
-            throw new StructException("float too large to pack with e format (" + layout.where(run, item)
-                    + ", got " + d + "; CPython raises OverflowError)");
+            throw tooLarge('e', d, layout, run, item);
         }
         return (short) h;
     }
@@ -109,10 +113,17 @@ final class Values {
     static short toHalf(float f, Layout layout, int run, int item) {
         int h = Half.fromFloat(f);
         if (h == Half.OVERFLOW) {
-            throw new StructException("float too large to pack with e format (" + layout.where(run, item)
-                    + ", got " + (double) f + "; CPython raises OverflowError)");
+            throw tooLarge('e', f, layout, run, item);
         }
         return (short) h;
+    }
+
+    // The conversions above run inside generated code for every value; with their error message built
+    // out of line each stays under the JIT's size for inlining a call whatever its profile says (35
+    // bytecodes), so a caller compiled from a thin profile still inlines it.
+    private static StructException tooLarge(char code, double d, Layout layout, int run, int item) {
+        return new StructException("float too large to pack with " + code + " format (" + layout.where(run, item)
+                + ", got " + d + "; CPython raises OverflowError)");
     }
 
     /** Python's truth value of {@code v}, for {@code ?}. */
