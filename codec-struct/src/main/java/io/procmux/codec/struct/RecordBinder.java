@@ -369,7 +369,7 @@ final class RecordBinder {
     // One helper per code for the generated classes (FieldCode). Those of c and s stay under the JIT's
     // size for inlining a call whatever its profile says (35 bytecodes): a generated accessor compiled
     // from a thin profile (C1's limited tier) still inlines them, where it left the 99-byte writeBytes
-    // a call. p's, rarer, is 47 bytes and is inlined where its call site is hot.
+    // a call. p's, rarer, is 46 bytes and is inlined where its call site is hot.
 
     /** Writes {@code c}: a byte[] of length 1. */
     @SuppressWarnings({"unchecked", "rawtypes"})
