@@ -1,14 +1,10 @@
 package io.procmux.bench.mux;
 
-import java.io.BufferedReader;
+import io.procmux.bench.LineChild;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The C reference ({@code bench/c/mux_wait.c}) as one of {@link MuxCpuTime}'s implementations: a
@@ -24,16 +20,12 @@ final class CMuxWait implements MuxCpuTime.Slicer {
     /** The system property naming the compiled {@code mux_wait}. */
     static final String BINARY_PROPERTY = "procmux.bench.muxWait";
 
-    private final Process process;
-    private final BufferedReader out;
-    private final OutputStream in;
+    private final LineChild child;
     private final String impl;
 
-    private CMuxWait(Process process, String impl) {
-        this.process = process;
+    private CMuxWait(LineChild child, String impl) {
+        this.child = child;
         this.impl = impl;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
-        this.in = process.getOutputStream();
     }
 
     /**
@@ -49,26 +41,19 @@ final class CMuxWait implements MuxCpuTime.Slicer {
         boolean twoThreads = impl.endsWith("-mt");
         String backend = impl.substring("c-".length(), impl.length() - (twoThreads ? "-mt".length() : 0));
         ProcessBuilder builder = new ProcessBuilder(List.of(binary, backend, Integer.toString(n), "0",
-                Integer.toString(sliceMs), twoThreads ? "2" : "1")).redirectError(ProcessBuilder.Redirect.INHERIT);
+                Integer.toString(sliceMs), twoThreads ? "2" : "1"));
         builder.environment().put("MUX_WAIT_CLOCK", "cpu");
-        CMuxWait c = new CMuxWait(builder.start(), impl);
-        try {
-            String first = c.out.readLine();
-            if (!"ready".equals(first)) {
-                throw new IOException(impl + ": mux_wait did not start (said " + first + ")");
-            }
-            return c;
-        } catch (IOException | RuntimeException e) {
-            c.close();
-            throw e;
+        LineChild child = LineChild.start(builder);
+        if (!"ready".equals(child.firstLine())) {
+            child.close();
+            throw new IOException(impl + ": mux_wait did not start (said " + child.firstLine() + ")");
         }
+        return new CMuxWait(child, impl);
     }
 
     @Override
     public double slice(long sliceNanos) throws IOException {
-        in.write('\n');
-        in.flush();
-        String line = out.readLine();
+        String line = child.ask("");
         String[] words = line == null ? new String[0] : line.split(" ");
         if (words.length != 3) {
             throw new IOException(impl + ": mux_wait answered '" + line + "' instead of 'BACKEND N NS'");
@@ -78,16 +63,6 @@ final class CMuxWait implements MuxCpuTime.Slicer {
 
     @Override
     public void close() throws IOException {
-        in.close();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
-            out.close();
-        }
+        child.close();
     }
 }

@@ -1,14 +1,10 @@
 package io.procmux.bench.struct;
 
-import java.io.BufferedReader;
+import io.procmux.bench.LineChild;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * CPython's {@code struct} as one side of {@link StructCpuTime}: a {@code python3
@@ -24,20 +20,12 @@ final class CPythonStruct implements AutoCloseable {
     /** The system property naming {@code bench/python/struct_bench.py}. */
     static final String SCRIPT_PROPERTY = "procmux.bench.structPython";
 
-    private final Process process;
-    private final BufferedReader out;
-    private final OutputStream in;
+    private final LineChild child;
     private final String version;
 
-    private CPythonStruct(Process process) throws IOException {
-        this.process = process;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
-        this.in = process.getOutputStream();
-        String first = out.readLine();
-        if (first == null || !first.startsWith("ready ")) {
-            throw new IOException("struct_bench.py did not start (said " + first + ")");
-        }
-        this.version = first.substring("ready ".length());
+    private CPythonStruct(LineChild child, String version) {
+        this.child = child;
+        this.version = version;
     }
 
     /** Starts the script named by {@value #SCRIPT_PROPERTY} with {@code python3} and waits for its set-up. */
@@ -47,16 +35,13 @@ final class CPythonStruct implements AutoCloseable {
             throw new IllegalArgumentException("The CPython OPs need bench/python/struct_bench.py named by -D"
                     + SCRIPT_PROPERTY + "=PATH; got " + script);
         }
-        Process p = new ProcessBuilder(List.of("python3", script)).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        try {
-            return new CPythonStruct(p);
-        } catch (IOException | RuntimeException e) {
-            p.destroyForcibly();
-            p.getOutputStream().close();
-            p.getInputStream().close();
-            throw e;
+        LineChild child = LineChild.start(new ProcessBuilder(List.of("python3", script)));
+        String first = child.firstLine();
+        if (first == null || !first.startsWith("ready ")) {
+            child.close();
+            throw new IOException("struct_bench.py did not start (said " + first + ")");
         }
+        return new CPythonStruct(child, first.substring("ready ".length()));
     }
 
     /** The CPython version the child runs, as {@code platform.python_version()} gives it. */
@@ -66,9 +51,7 @@ final class CPythonStruct implements AutoCloseable {
 
     /** One sample: CPU nanoseconds per call of {@code pythonCase} over about {@code sliceMs} ms. */
     double sample(String pythonCase, long sliceMs) throws IOException {
-        in.write((pythonCase + " " + sliceMs + "\n").getBytes(StandardCharsets.US_ASCII));
-        in.flush();
-        String line = out.readLine();
+        String line = child.ask(pythonCase + " " + sliceMs);
         String[] words = line == null ? new String[0] : line.split(" ");
         if (words.length != 2 || !words[0].equals(pythonCase)) {
             throw new IOException("struct_bench.py answered '" + line + "' instead of '" + pythonCase + " NS'");
@@ -78,16 +61,6 @@ final class CPythonStruct implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        in.close();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
-            out.close();
-        }
+        child.close();
     }
 }
